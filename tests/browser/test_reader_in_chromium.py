@@ -1,0 +1,84 @@
+"""The reader in a real browser: search, the help link, privacy and accessibility."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from axe import describe, run_axe
+from builtsite import BuildResult, html_pages
+
+
+def _pages(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in html_pages(site)]
+
+
+def _search(tab: object, word: str) -> list[str]:
+    """Type into Material's search as a person would and return the result titles."""
+    page = tab.page  # type: ignore[attr-defined]
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(word, delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    return [" ".join(t.split()) for t in page.locator(".md-search-result__item h1").all_inner_texts()]
+
+
+def test_offline_copy_search_works_from_file(open_tab: object, offline_site: Path) -> None:
+    tab = open_tab("file://")
+    tab.page.goto((offline_site / "index.html").as_uri())
+    titles = _search(tab, "Samaritans")
+    assert "Get help now" in titles
+    assert tab.foreign_requests() == []
+
+
+def test_online_site_search_works_over_http(open_tab: object, online_url: str) -> None:
+    tab = open_tab(online_url)
+    tab.page.goto(online_url)
+    assert "Read offline" in _search(tab, "unpack")
+    assert tab.foreign_requests() == []
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_help_link_opens_the_help_page_from_file(open_tab: object, offline_site: Path, phone: bool) -> None:
+    tab = open_tab("file://", phone=phone)
+    tab.page.goto((offline_site / "offline.html").as_uri())
+    tab.page.locator("header a.rr-help-link").click()
+    tab.page.wait_for_url("**/help.html")
+    assert tab.page.title().startswith("Get help now")
+    assert tab.page.get_by_role("link", name="116 123").is_visible()
+
+
+def test_help_link_opens_the_help_page_online(open_tab: object, online_url: str) -> None:
+    tab = open_tab(online_url)
+    tab.page.goto(online_url + "offline/")
+    tab.page.locator("header a.rr-help-link").click()
+    tab.page.wait_for_url("**/help/")
+    assert tab.page.title().startswith("Get help now")
+    assert tab.foreign_requests() == []
+
+
+def test_every_offline_page_is_private_and_passes_axe(open_tab: object, offline_site: Path) -> None:
+    tab = open_tab("file://")
+    problems = []
+    for name in _pages(offline_site):
+        tab.page.goto((offline_site / name).as_uri(), wait_until="load")
+        if violations := run_axe(tab.page):
+            problems.append(f"{name}:\n{describe(violations)}")
+    assert problems == [], "axe-core violations in the offline copy:\n" + "\n".join(problems)
+    assert tab.foreign_requests() == []
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_online_page_is_private_and_passes_axe(open_tab: object, online_site: BuildResult,
+                                                      online_url: str, dark: bool) -> None:
+    tab = open_tab(online_url, dark=dark)
+    problems = []
+    for name in _pages(online_site.site):
+        url = online_url + name.removesuffix("index.html")
+        tab.page.goto(url, wait_until="load")
+        if violations := run_axe(tab.page):
+            problems.append(f"{name}:\n{describe(violations)}")
+    assert problems == [], "axe-core violations online:\n" + "\n".join(problems)
+    assert tab.foreign_requests() == []

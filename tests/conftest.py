@@ -44,6 +44,19 @@ nav:
   - index.md
   - help.md
   - offline.md
+  - glossary.md
+"""
+
+FIXTURE_GLOSSARY = """\
+- term: alliance rupture
+  aliases: [rupture]
+  plain: A strain in the working relationship between a client and a therapist.
+  clinical: A breakdown in collaboration on goals or tasks, or a strain in the emotional bond.
+  related: [repair]
+- term: repair
+  plain: Working a strain through together, so that the relationship recovers.
+  clinical: The process by which client and therapist resolve a rupture in their alliance.
+  related: [alliance-rupture]
 """
 
 
@@ -61,7 +74,8 @@ def fixture_site(tmp_path: Path) -> Iterator[Path]:
     docs.mkdir()
     shutil.copy2(ROOT / "docs" / "crisis-lines.yml", docs / "crisis-lines.yml")
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    (docs / "index.md").write_text("# Home\n\nA small fixture site.\n", encoding="utf-8")
+    (docs / "glossary.yml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\nA small fixture site about a rupture and its repair.\n", encoding="utf-8")
     (docs / "help.md").write_text("# Get help now\n\n<!-- rr:crisis-lines -->\n", encoding="utf-8")
     (docs / "offline.md").write_text("# Read offline\n\n<!-- rr:offline-download -->\n", encoding="utf-8")
     yield project

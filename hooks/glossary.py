@@ -1,0 +1,145 @@
+"""Hook: the glossary. Routes MkDocs events to rupture_repair.glossary.
+
+- on_config: load and check docs/glossary.yml; register the term-linking extension.
+- on_files: add the generated glossary page.
+- per page: tell the extension where the glossary is, collect the terms it linked,
+  append the page's "Key terms" (the popovers' content, and the print list).
+- on_env: every page exists, so fill in each entry's "Appears in".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from string import ascii_uppercase
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+from rupture_repair.glossary import Glossary, TermLinkExtension, TermMatcher, TermMention, load_glossary
+from rupture_repair.glossary.appearances import appearances_by_term, group_by_letter
+from rupture_repair.toc import section_list
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+GLOSSARY_DATA = "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+
+_glossary = Glossary()
+_extension: TermLinkExtension | None = None
+_mentions_by_page: dict[str, list[TermMention]] = {}
+_reading_order: list[str] = []
+
+
+def _placeholder(term_id: str) -> str:
+    return f'<div class="rr-appears-in" data-term="{term_id}"></div>'
+
+
+# ----- Hooks -------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _glossary, _extension
+    _mentions_by_page.clear()  # hook modules outlive builds under `mkdocs serve`
+    _reading_order.clear()
+    docs = Path(config.docs_dir)
+    shown = f"{docs.name}/{GLOSSARY_DATA}"
+    path = docs / GLOSSARY_DATA
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if not path.is_file():
+        log.warning("%s: missing; create it (a YAML list of terms) or the glossary page will be empty", shown)
+    _glossary, problems = load_glossary(shown, text)
+    for problem in problems:
+        log.warning("%s", problem)
+    _extension = TermLinkExtension(TermMatcher.from_glossary(_glossary))
+    config.markdown_extensions.append(_extension)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    env = config.theme.get_env()
+    groups = group_by_letter(_glossary.sorted_entries())
+    content = env.get_template("rr/glossary-page.md").render(
+        groups=groups,
+        letters={letter for letter, _ in groups},
+        alphabet=[*ascii_uppercase, "#"] if any(letter == "#" for letter, _ in groups) else ascii_uppercase,
+        glossary=_glossary,
+        appears_in_placeholder=_placeholder,
+    )
+    files.append(File.generated(config, GLOSSARY_PAGE, content=content))
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    # Pages in nav order, then any page not in the nav: "Appears in" follows how the book is read.
+    in_nav = [page.file.src_uri for page in nav.pages]
+    rest = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in in_nav)
+    _reading_order[:] = in_nav + rest
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _extension is not None
+    enabled = page.meta.get("glossary", True) is not False and page.file.src_uri != GLOSSARY_PAGE
+    # A link between source files: MkDocs turns it into the right URL for either flavour and checks its anchor.
+    _extension.begin_page(glossary_url=get_relative_url(GLOSSARY_PAGE, page.file.src_uri), enabled=enabled)
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _extension is not None
+    mentions = _extension.end_page()
+    # A mention under the page's own title is "on the page", not in a section of it.
+    title_id = page.toc.items[0].id if page.toc.items and page.toc.items[0].level == 1 else None
+    _mentions_by_page[page.file.src_uri] = [
+        replace(m, section_id=None, section_title=None) if m.section_id == title_id else m for m in mentions
+    ]
+    if not mentions:
+        return html
+    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
+    entries = [_glossary[m.term_id] for m in mentions]
+    entries.sort(key=lambda entry: entry.term.casefold())
+    section_list(page.toc.items).append(AnchorLink("Key terms", "key-terms", 2))
+    return html + _render(config, "rr/key-terms.html", entries=entries, glossary_url=glossary_url)
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
+    glossary_page = glossary_file.page if glossary_file else None
+    if glossary_page is None or glossary_page.content is None:
+        return env
+    pages = [f for f in files.documentation_pages() if f.page is not None]
+    titles = {f.src_uri: f.page.title or f.src_uri for f in pages}
+    appearances = appearances_by_term(_mentions_by_page, titles, _reading_order)
+    content = glossary_page.content
+    for entry in _glossary:
+        items = [
+            {
+                "href": get_relative_url(files.get_file_from_path(a.page).url, glossary_file.url)
+                + (f"#{a.section_id}" if a.section_id else ""),
+                "page_title": a.page_title,
+                "section_title": a.section_title,
+            }
+            for a in appearances.get(entry.id, [])
+        ]
+        content = content.replace(_placeholder(entry.id), _render(config, "rr/appears-in.html", appearances=items))
+    glossary_page.content = content
+    return env
+
+
+# ----- Helpers -----------------------------------------------------------------
+
+
+def _render(config: MkDocsConfig, template: str, **context: object) -> str:
+    return config.theme.get_env().get_template(template).render(**context)
+

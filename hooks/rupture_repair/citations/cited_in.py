@@ -1,7 +1,9 @@
 """Where each work is cited across the site, for the references page's "Cited in" lists.
 
 Collected early (each page reports its citations as it renders) and resolved
-late (once every page exists), in reading order.
+late (once every page exists), in reading order. Grouped by page, so a work
+cited in eight glossary entries reads "Glossary › A, B, …", not eight times
+"Glossary › …".
 """
 
 from __future__ import annotations
@@ -13,30 +15,38 @@ from .report import CitedWork
 
 
 @dataclass(frozen=True)
-class Citing:
-    """A place that cites a work: a page, and the section of it (None: the page as a whole)."""
+class Section:
+    """A section of a page, by its heading's id and plain-text title."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CitingPage:
+    """A page citing a work, and the sections it does so in (none: only outside any section)."""
 
     page: str
     page_title: str
-    section_id: str | None
-    section_title: str | None
+    sections: tuple[Section, ...]
 
 
 def cited_in_by_key(
     cited_by_page: Mapping[str, Sequence[CitedWork]],
     titles: Mapping[str, str],
     reading_order: Iterable[str],
-) -> dict[str, list[Citing]]:
-    """For every cited key, each page and section citing it once, in reading order.
+) -> dict[str, list[CitingPage]]:
+    """For every cited key, the pages citing it in reading order, each with its sections once.
 
-    Within a page, sections come in the order the work is first cited there;
-    a work cited ten times in one section is listed once for it.
+    Sections come in the order the work is first cited in them.
     """
-    result: dict[str, list[Citing]] = {}
+    sections_by_key: dict[str, dict[str, dict[Section, None]]] = {}
     for page in reading_order:
         for work in cited_by_page.get(page, ()):
-            citing = Citing(page, titles[page], work.section_id, work.section_title)
-            places = result.setdefault(work.key, [])
-            if citing not in places:
-                places.append(citing)
-    return result
+            sections = sections_by_key.setdefault(work.key, {}).setdefault(page, {})
+            if work.section_id is not None:
+                sections[Section(work.section_id, work.section_title or work.section_id)] = None
+    return {
+        key: [CitingPage(page, titles[page], tuple(sections)) for page, sections in pages.items()]
+        for key, pages in sections_by_key.items()
+    }

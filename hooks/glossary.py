@@ -3,7 +3,8 @@
 - on_config: load and check docs/glossary.yml; register the term-linking extension.
 - on_files: add the generated glossary page.
 - per page: tell the extension where the glossary is, collect the terms it linked,
-  append the page's "Key terms" (the popovers' content, and the print list).
+  and give the page its "Key terms" (rendered by overrides/rr/page-end.html: the
+  popovers' content, and the print list).
 - on_env: every page exists, so fill in each entry's "Appears in".
 """
 
@@ -62,6 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in problems:
         log.warning("%s", problem)
     _extension = TermLinkExtension(TermMatcher.from_glossary(_glossary))
+    # For hooks/crosslinks.py's concept map: which terms are related to which.
+    config.extra["glossary_related"] = {entry.id: entry.related for entry in _glossary}
     config.markdown_extensions.append(_extension)
     return config
 
@@ -106,11 +109,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     ]
     if not mentions:
         return html
-    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url)
-    entries = [_glossary[m.term_id] for m in mentions]
-    entries.sort(key=lambda entry: entry.term.casefold())
+    entries = sorted((_glossary[m.term_id] for m in mentions), key=lambda entry: entry.term.casefold())
+    # For the page-end template (overrides/rr/key-terms.html) and for hooks/crosslinks.py.
+    page.rr_terms = {entry.id: entry.term for entry in entries}  # type: ignore[attr-defined]
+    page.rr_key_terms = {  # type: ignore[attr-defined]
+        "entries": entries,
+        "glossary_url": get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.file.url),
+    }
     section_list(page.toc.items).append(AnchorLink("Key terms", "key-terms", 2))
-    return html + _render(config, "rr/key-terms.html", entries=entries, glossary_url=glossary_url)
+    return html
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -122,6 +129,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     titles = {f.src_uri: f.page.title or f.src_uri for f in pages}
     appearances = appearances_by_term(_mentions_by_page, titles, _reading_order)
     content = glossary_page.content
+    appears_in = env.get_template("rr/appears-in.html")  # compiled once, not once per term
     for entry in _glossary:
         items = [
             {
@@ -132,14 +140,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             }
             for a in appearances.get(entry.id, [])
         ]
-        content = content.replace(_placeholder(entry.id), _render(config, "rr/appears-in.html", appearances=items))
+        content = content.replace(_placeholder(entry.id), appears_in.render(appearances=items))
     glossary_page.content = content
     return env
-
-
-# ----- Helpers -----------------------------------------------------------------
-
-
-def _render(config: MkDocsConfig, template: str, **context: object) -> str:
-    return config.theme.get_env().get_template(template).render(**context)
-

@@ -54,6 +54,7 @@ def _parse(path: Path, mtime: float) -> BeautifulSoup:
 
 
 def soup(path: Path) -> BeautifulSoup:
+    """The parsed page, shared between tests: read it, never change it (copy.copy it first)."""
     return _parse(path, path.stat().st_mtime)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from builtsite import OFFLINE_ZIP, ROOT, BuildResult, run_mkdocs_build
+from fixture_sites import FIXTURE_CONFIG, FIXTURE_GLOSSARY, FIXTURE_PAGES
 
 @pytest.fixture(scope="session")
 def online_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
@@ -37,28 +38,25 @@ def offline_site(online_site: BuildResult, tmp_path_factory: pytest.TempPathFact
 
 PROJECT_PARTS = ("hooks", "overrides")
 
-FIXTURE_CONFIG = """\
-# A fixture site: the real configuration, with its own small nav.
-INHERIT: {root}/mkdocs.yml
-nav:
-  - index.md
-  - help.md
-  - offline.md
-  - glossary.md
-"""
+FIXTURE_BIBLIOGRAPHY = """\
+@article{bordin1979,
+  author  = {Bordin, Edward S.},
+  year    = {1979},
+  title   = {The generalizability of the psychoanalytic concept of the working alliance},
+  journal = {Psychotherapy: Theory, Research \\& Practice},
+  volume  = {16},
+  number  = {3},
+  pages   = {252--260},
+  doi     = {10.1037/h0085885},
+}
 
-FIXTURE_GLOSSARY = """\
-- term: alliance rupture
-  aliases: [rupture]
-  plain: A strain in the working relationship between a client and a therapist.
-  clinical: A breakdown in collaboration on goals or tasks, or a strain in the emotional bond.
-  related: [repair]
-- term: repair
-  plain: Working a strain through together, so that the relationship recovers.
-  clinical: The process by which client and therapist resolve a rupture in their alliance.
-  related: [alliance-rupture]
+@book{safran_muran2000,
+  author    = {Safran, Jeremy D. and Muran, J. Christopher},
+  year      = {2000},
+  title     = {Negotiating the Therapeutic Alliance: A Relational Treatment Guide},
+  publisher = {Guilford Press},
+}
 """
-
 
 @pytest.fixture
 def fixture_site(tmp_path: Path) -> Iterator[Path]:
@@ -75,7 +73,8 @@ def fixture_site(tmp_path: Path) -> Iterator[Path]:
     shutil.copy2(ROOT / "docs" / "crisis-lines.yml", docs / "crisis-lines.yml")
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     (docs / "glossary.yml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
-    (docs / "index.md").write_text("# Home\n\nA small fixture site about a rupture and its repair.\n", encoding="utf-8")
-    (docs / "help.md").write_text("# Get help now\n\n<!-- rr:crisis-lines -->\n", encoding="utf-8")
-    (docs / "offline.md").write_text("# Read offline\n\n<!-- rr:offline-download -->\n", encoding="utf-8")
+    (docs / "references.bib").write_text(FIXTURE_BIBLIOGRAPHY, encoding="utf-8")
+    for name, title, body in FIXTURE_PAGES:
+        front_matter = f"---\ntitle: {title}\ndescription: The {title.lower()} page of a small fixture site.\n---\n\n"
+        (docs / name).write_text(f"{front_matter}# {title}\n\n{body}\n", encoding="utf-8")
     yield project

@@ -21,9 +21,11 @@ def test_fixture_site_builds_cleanly(fixture_site: Path) -> None:
 
 
 def test_link_to_a_missing_page_names_page_and_target(fixture_site: Path) -> None:
-    (fixture_site / "docs" / "index.md").write_text("# Home\n\nSee [the map](concept-map.md).\n")
+    (fixture_site / "docs" / "index.md").write_text(
+        "---\ntitle: Home\ndescription: A home page that links to a page that does not exist.\n---\n\n"
+        "# Home\n\nSee [the map](maps/nowhere.md).\n", encoding="utf-8")
     log = _build(fixture_site)
-    assert "index.md" in log and "concept-map.md" in log
+    assert "index.md" in log and "maps/nowhere.md" in log
 
 
 def test_nav_entry_for_a_missing_file_names_it(fixture_site: Path) -> None:
@@ -41,10 +43,11 @@ def test_missing_npm_file_says_which_command_installs_it(fixture_site: Path) -> 
 
 def test_unknown_data_block_names_file_and_line(fixture_site: Path) -> None:
     (fixture_site / "docs" / "help.md").write_text(
-        "---\ntitle: Help\n---\n\n# Get help now\n\n<!-- rr:crisis-line -->\n", encoding="utf-8"
+        "---\ntitle: Help\ndescription: A help page with a typo in a data block.\n---\n\n"
+        "# Get help now\n\n<!-- rr:crisis-line -->\n", encoding="utf-8"
     )
     log = _build(fixture_site)
-    assert "help.md:7: unknown data block 'rr:crisis-line'" in log
+    assert "help.md:8: unknown data block 'rr:crisis-line'" in log
     assert "crisis-lines" in log  # the known names, so the typo is easy to fix
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builtsite import ROOT, BuildResult, html_pages, resolve, run_mkdocs_build, soup
-from conftest import FIXTURE_GLOSSARY
+from fixture_sites import FIXTURE_GLOSSARY
 from rupture_repair.glossary import load_glossary
 
 # ----- A fixture site whose expected output is spelled out --------------------------

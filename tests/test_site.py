@@ -123,10 +123,15 @@ def test_offline_copy_works_from_disk(offline_site: Path) -> None:
     assert "You are reading the offline copy" in soup(offline_site / "offline.html").get_text()
 
 
-def test_offline_zip_is_the_same_bytes_when_built_again(online_site: BuildResult, tmp_path: Path) -> None:
+def test_two_builds_are_identical_byte_for_byte(online_site: BuildResult, tmp_path: Path) -> None:
+    """Reproducible builds: dates come from the last commit, the zip has fixed timestamps."""
     again = run_mkdocs_build(ROOT, tmp_path / "site")
     assert again.returncode == 0, again.log
-    assert (again.site / OFFLINE_ZIP).read_bytes() == (online_site.site / OFFLINE_ZIP).read_bytes()
+    first = {p.relative_to(online_site.site) for p in online_site.site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again.site) for p in again.site.rglob("*") if p.is_file()}
+    assert first == second
+    different = [str(p) for p in sorted(first) if (online_site.site / p).read_bytes() != (again.site / p).read_bytes()]
+    assert different == []
 
 
 def soup_path(site: Path, page: str) -> Path:
@@ -135,3 +140,19 @@ def soup_path(site: Path, page: str) -> Path:
         if candidate.is_file():
             return candidate
     raise AssertionError(f"{site}: no page '{page}'")
+
+
+def test_sitemap_is_dated_from_the_last_commit_not_the_clock(fixture_site: Path) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "GIT_COMMITTER_DATE": "2020-02-03T12:00:00Z", "GIT_AUTHOR_DATE": "2020-02-03T12:00:00Z",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "fixture"]):
+        subprocess.run(["git", "-C", str(fixture_site), *command], env=env, check=True, capture_output=True)
+    result = run_mkdocs_build(fixture_site, fixture_site / "site")
+    assert result.returncode == 0, result.log
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (fixture_site / "site" / "sitemap.xml").read_text()))
+    assert dates == {"2020-02-03"}

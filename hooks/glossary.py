@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from rupture_repair.glossary import Glossary, TermLinkExtension, TermMatcher, TermMention, load_glossary
+from rupture_repair.glossary import NEVER_LINK, Glossary, TermLinkExtension, TermMatcher, TermMention, load_glossary
 from rupture_repair.glossary.appearances import appearances_by_term, group_by_letter
 from rupture_repair.toc import section_list
 
@@ -62,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _glossary, problems = load_glossary(shown, text)
     for problem in problems:
         log.warning("%s", problem)
-    _extension = TermLinkExtension(TermMatcher.from_glossary(_glossary))
+    # The site's own name ("Rupture & Repair") is found, so that its "Rupture" is never linked as a term.
+    _extension = TermLinkExtension(TermMatcher([*_glossary.names(), (config.site_name, NEVER_LINK)]))
     # For hooks/crosslinks.py's concept map: which terms are related to which.
     config.extra["glossary_related"] = {entry.id: entry.related for entry in _glossary}
     config.markdown_extensions.append(_extension)

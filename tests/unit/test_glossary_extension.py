@@ -223,3 +223,12 @@ def test_make_extension_needs_the_matcher() -> None:
     built = makeExtension(matcher=TermMatcher(NAMES))
     built.begin_page()
     assert term_links(markdown.markdown("A rupture.", extensions=[built])) == [("rupture", "rupture")]
+
+
+def test_a_never_link_name_shields_the_terms_inside_it() -> None:
+    from rupture_repair.glossary import NEVER_LINK, TermLinkExtension, TermMatcher
+
+    extension = TermLinkExtension(TermMatcher([("rupture", "alliance-rupture"), ("Rupture & Repair", NEVER_LINK)]))
+    html = markdown.markdown("*Rupture & Repair* is a reader about one rupture.", extensions=[extension])
+    assert html.count('class="rr-term"') == 1
+    assert "<em>Rupture &amp; Repair</em>" in html and ">rupture</a>." in html

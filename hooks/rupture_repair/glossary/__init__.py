@@ -10,12 +10,13 @@ Public API for the MkDocs hooks:
 
 from __future__ import annotations
 
-from .extension import TermLinkExtension, TermMention
+from .extension import NEVER_LINK, TermLinkExtension, TermMention
 from .loader import load_glossary
 from .matcher import Match, TermMatcher
 from .model import Glossary, GlossaryEntry, slug_from_term
 
 __all__ = [
+    "NEVER_LINK",
     "Glossary",
     "GlossaryEntry",
     "Match",

@@ -42,6 +42,9 @@ from markdown.util import AtomicString
 from .matcher import TermMatcher
 from .skipzones import HEADING_TAGS, RawHtmlTags, is_skip_zone
 
+NEVER_LINK = ""
+"""The id of names the matcher should find but never link, e.g. "Rupture & Repair" (not the term "rupture")."""
+
 PRIORITY = 4
 """After attr_list (8) and toc (5), before MkDocs' relpath (0) and unescape (0)."""
 
@@ -193,8 +196,8 @@ class _PageWalk:
             return
         last = 0
         for match in self.matcher.find(text):
-            if match.term_id in self.linked:
-                continue
+            if match.term_id in self.linked or match.term_id == NEVER_LINK:
+                continue  # a later mention, or a phrase that must stay text (the site's own name)
             self.linked.add(match.term_id)
             self._append(text[last : match.start], before, anchors)
             anchors.append(self._anchor(match.term_id, match.surface))

@@ -63,7 +63,9 @@
       more.className = "rr-popover__more";
       more.textContent = trigger.classList.contains("rr-cite")
         ? "Tap the citation again to open the reference list."
-        : "Tap the term again to open its glossary entry.";
+        : trigger.classList.contains("rr-badge")
+          ? "Tap the marker again to open its glossary entry."
+          : "Tap the term again to open its glossary entry.";
       box.appendChild(more);
     }
   }

@@ -31,7 +31,7 @@ COLLECTOR_PRIORITY = 3
 
 _HEADING_RE = re.compile(r"^h[1-6]$")
 _PLACEHOLDER_RE = re.compile("\x02[^\x03]*\x03[a-z]*;?|¶")
-_NOT_PAGE_LINKS = {"rr-term", "rr-cite", "headerlink", "rr-wikilink-self"}
+_NOT_PAGE_LINKS = {"rr-term", "rr-cite", "rr-badge", "headerlink"}
 
 
 @dataclass(frozen=True)

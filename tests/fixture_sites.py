@@ -14,6 +14,7 @@ nav:
   - paths/client-path.md
   - paths/trainee-path.md
   - concept-map.md
+  - selfcheck.md
 """
 
 FIXTURE_GLOSSARY = """\
@@ -34,3 +35,33 @@ FIXTURE_PAGES = (
     ("help.md", "Get help now", "<!-- rr:crisis-lines -->"),
     ("offline.md", "Read offline", "<!-- rr:offline-download -->"),
 )
+
+# A dialogue tag vocabulary for fixture sites (hooks/dialogue.py), against FIXTURE_GLOSSARY's ids.
+# Sites without dialogues need none: tests that use `/// dialogue` write it into docs/dialogue-tags.yml.
+FIXTURE_DIALOGUE_TAGS = """\
+- id: minimal-response
+  kind: withdrawal
+  label: minimal response
+  glossary: alliance-rupture
+  explain: Short replies that leave little to follow up.
+- id: deferring
+  kind: withdrawal
+  label: deferring
+  glossary: alliance-rupture
+  explain: Handing every choice to the other person instead of saying what you want.
+- id: complaint-about-progress
+  kind: confrontation
+  label: complaint about progress
+  glossary: alliance-rupture
+  explain: Saying that therapy is not helping, or not quickly enough.
+- id: metacommunication
+  kind: repair
+  label: talking about the relationship
+  glossary: repair
+  explain: Talking about what is happening between the two people right now.
+- id: owning-part
+  kind: repair
+  label: owning their part
+  glossary: repair
+  explain: The therapist accepts their share in a difficulty.
+"""

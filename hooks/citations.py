@@ -21,6 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from rupture_repair.citations import Bibliography, CitationExtension, CitedWork, load_bibliography
+from rupture_repair.citations.cache import ReferenceCache
 from rupture_repair.citations.cited_in import CitingPage, cited_in_by_key
 from rupture_repair.toc import section_list
 
@@ -38,6 +39,7 @@ BIBLIOGRAPHY_DATA = "references.bib"
 REFERENCES_PAGE = "references.md"
 # Generated pages whose citations are written in a data file: problems name that file.
 CITATION_SOURCES = {"glossary.md": "glossary.yml"}
+CACHE_FOLDER = ".cache/rupture-repair"  # next to mkdocs.yml, as Material's plugins keep theirs
 
 _bibliography = Bibliography(path=BIBLIOGRAPHY_DATA, references={})
 _extension: CitationExtension | None = None
@@ -63,7 +65,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     shown = f"{docs.name}/{BIBLIOGRAPHY_DATA}"
     text = _read_text(docs / BIBLIOGRAPHY_DATA, shown)
-    _bibliography, problems = load_bibliography(shown, text)
+    # Formatted references kept between builds (and shared with the offline copy's build): same output.
+    cache = ReferenceCache(Path(config.config_file_path).parent / CACHE_FOLDER) if config.config_file_path else None
+    _bibliography, problems = load_bibliography(shown, text, cache=cache)
     for problem in problems:
         log.warning("%s", problem)
     _extension = CitationExtension(_bibliography)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from string import ascii_uppercase
@@ -44,6 +45,10 @@ _reading_order: list[str] = []
 
 def _placeholder(term_id: str) -> str:
     return f'<div class="rr-appears-in" data-term="{term_id}"></div>'
+
+
+# Matches every _placeholder(); ids are slugs (glossary/schema.py), so they hold no quote.
+_PLACEHOLDER_RE = re.compile(r'<div class="rr-appears-in" data-term="([^"<>]*)"></div>')
 
 
 # ----- Hooks -------------------------------------------------------------------
@@ -129,8 +134,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     pages = [f for f in files.documentation_pages() if f.page is not None]
     titles = {f.src_uri: f.page.title or f.src_uri for f in pages}
     appearances = appearances_by_term(_mentions_by_page, titles, _reading_order)
-    content = glossary_page.content
     appears_in = env.get_template("rr/appears-in.html")  # compiled once, not once per term
+    rendered: dict[str, str] = {}
     for entry in _glossary:
         items = [
             {
@@ -141,6 +146,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             }
             for a in appearances.get(entry.id, [])
         ]
-        content = content.replace(_placeholder(entry.id), appears_in.render(appearances=items))
-    glossary_page.content = content
+        rendered[entry.id] = appears_in.render(appearances=items)
+    # One pass over the page, not one per term (which grew with terms x page size).
+    glossary_page.content = _PLACEHOLDER_RE.sub(
+        lambda match: rendered.get(match.group(1), match.group(0)), glossary_page.content
+    )
     return env

@@ -1,9 +1,12 @@
 """One timed ``mkdocs build``, in a process of its own, with the reader's code timed from outside.
 
 Run as ``python tests/bench/instrument.py SPEC.json``; SPEC names ``config``,
-``site_dir``, ``offline`` (sets ``OFFLINE``), ``strict``, ``stub_zip`` and ``out``
-(where the figures go, as JSON). It does what ``mkdocs build`` does (load_config,
-on_startup, build, on_shutdown) and changes no project file: after ``load_config`` has
+``site_dir``, ``offline`` (sets ``OFFLINE``), ``strict``, ``stub_zip``, ``out``
+(where the figures go, as JSON) and, optionally, ``dump_generated``: a folder where
+the Markdown of every page the hooks generate (``File.generated``) is written too,
+so that the benchmark can build the same pages as plain content with the hooks off.
+It does what ``mkdocs build`` does (load_config, on_startup, build, on_shutdown)
+and changes no project file (the hooks' own cache aside): after ``load_config`` has
 imported the hooks it wraps, at the boundaries where other code calls the
 reader's code,
 
@@ -195,6 +198,23 @@ def instrument(config: Any, timings: Timings, *, stub_zip: bool = False) -> dict
     return shown
 
 
+def capture_generated_pages(folder: Path) -> None:
+    """Write the Markdown of every generated page into ``folder`` as well (wraps File.generated)."""
+    from mkdocs.structure.files import File
+
+    original = File.generated.__func__  # type: ignore[attr-defined]
+
+    def generated(cls: type, config: Any, src_uri: str, **kwargs: Any) -> Any:
+        content = kwargs.get("content")
+        if src_uri.endswith(".md") and isinstance(content, str):
+            target = folder / src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        return original(cls, config, src_uri, **kwargs)
+
+    File.generated = classmethod(generated)  # type: ignore[method-assign,assignment]
+
+
 def main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     os.environ["OFFLINE"] = "true" if spec["offline"] else "false"
@@ -209,6 +229,8 @@ def main(spec_path: str) -> None:
     from mkdocs.config import load_config
 
     imported = _clock()
+    if spec.get("dump_generated"):
+        capture_generated_pages(Path(spec["dump_generated"]))
     config = load_config(config_file=spec["config"], site_dir=spec["site_dir"], strict=spec.get("strict", True))
     loaded = _clock()
     timings = Timings()

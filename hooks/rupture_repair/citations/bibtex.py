@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pybtex import errors as pybtex_errors
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.bibtex.utils import split_name_list
@@ -19,6 +21,7 @@ PERSON_FIELDS = ("author", "editor")
 _PLAIN_TEXT = PlainTextBackend()  # render_as("text") looks the backend up anew each call
 
 
+@lru_cache(maxsize=4096)  # a pure function, called for the same values again and again (years, names)
 def latex_to_text(value: str) -> str:
     """Plain Unicode text of a BibTeX value: braces dropped, ``\\&`` and ``--`` decoded."""
     return Text.from_latex(value).render(_PLAIN_TEXT)

@@ -19,12 +19,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .words import GAP_RE, TOKEN_RE, phrase_keys, plural_keys, possessive_stem_length, word_key
 
 if TYPE_CHECKING:
     from .model import Glossary
+
+
+# Page text repeats its words: normalise each distinct word once (bounded, so memory stays flat).
+_cached_word_key = lru_cache(maxsize=1 << 16)(word_key)
 
 
 @dataclass(frozen=True)
@@ -83,10 +88,17 @@ class TermMatcher:
     def find(self, text: str) -> list[Match]:
         """Return the non-overlapping mentions in ``text``, left to right, leftmost-longest."""
         tokens = list(TOKEN_RE.finditer(text))
-        keys = [word_key(token.group()) for token in tokens]
+        keys = [_cached_word_key(token.group()) for token in tokens]
+        starts = self._root.children
         found: list[Match] = []
         index = 0
         while index < len(tokens):
+            key = keys[index]
+            # Most words start no name and are no possessive (whose key always ends in "s"):
+            # skip the trie walk, which would find nothing there.
+            if key not in starts and (key[-1:] != "s" or possessive_stem_length(tokens[index].group()) is None):
+                index += 1
+                continue
             best = self._longest_at(text, tokens, keys, index)
             if best is None:
                 index += 1

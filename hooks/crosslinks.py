@@ -24,6 +24,7 @@ from rupture_repair.crosslinks.extension import LinkRecord, WikiLinkExtension
 from rupture_repair.crosslinks.graph import ReadingPath, backlinks, reading_paths, related_pages
 from rupture_repair.crosslinks.pages import PageIndex, PageRecord, page_name, record_page
 from rupture_repair.source_lines import find_line
+from rupture_repair.reading_order import reading_order
 from rupture_repair.toc import section_list
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     in_nav = [page.file.src_uri for page in nav.pages]
     _sections.update({page.file.src_uri: page.parent.title for page in nav.pages if page.parent})
-    _reading_order[:] = in_nav + sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in in_nav)
+    _reading_order[:] = reading_order(in_nav, (f.src_uri for f in files.documentation_pages()))
     return nav
 
 

@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from rupture_repair.glossary import NEVER_LINK, Glossary, TermLinkExtension, TermMatcher, TermMention, load_glossary
 from rupture_repair.glossary.appearances import appearances_by_term, group_by_letter
+from rupture_repair.reading_order import reading_order
 from rupture_repair.toc import section_list
 
 if TYPE_CHECKING:
@@ -90,10 +91,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    # Pages in nav order, then any page not in the nav: "Appears in" follows how the book is read.
-    in_nav = [page.file.src_uri for page in nav.pages]
-    rest = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in in_nav)
-    _reading_order[:] = in_nav + rest
+    # "Appears in" follows how the book is read.
+    _reading_order[:] = reading_order([page.file.src_uri for page in nav.pages],
+                                      (f.src_uri for f in files.documentation_pages()))
     return nav
 
 

@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from rupture_repair.selfcheck import Question, SelfCheckExtension, rebase_url, unique_ids
 from rupture_repair.toc import section_list
+from rupture_repair.reading_order import reading_order
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -66,8 +67,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    in_nav = [page.file.src_uri for page in nav.pages]
-    _reading_order[:] = in_nav + sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in in_nav)
+    _reading_order[:] = reading_order([page.file.src_uri for page in nav.pages],
+                                      (f.src_uri for f in files.documentation_pages()))
     return nav
 
 

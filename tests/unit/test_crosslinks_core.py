@@ -173,3 +173,9 @@ def test_front_matter_problems_name_file_line_and_field(front_matter: str, messa
 
 def test_index_pages_are_named_after_their_folder() -> None:
     assert page_name("practice/index.md") == "practice" and page_name("index.md") == "index"
+
+
+def test_reading_order_is_the_nav_then_the_rest_a_to_z() -> None:
+    from rupture_repair.reading_order import reading_order
+
+    assert reading_order(["b.md", "a.md"], ["a.md", "z.md", "b.md", "c/d.md"]) == ["b.md", "a.md", "c/d.md", "z.md"]

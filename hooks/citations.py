@@ -24,7 +24,7 @@ from rupture_repair.citations import Bibliography, CitationExtension, CitedWork,
 from rupture_repair.citations.cache import ReferenceCache
 from rupture_repair.citations.cited_in import CitingPage, cited_in_by_key
 from rupture_repair.reading_order import reading_order
-from rupture_repair.toc import section_list
+from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -108,7 +108,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     for problem in report.located_problems(*_citation_source(page, config)):
         log.warning("%s", problem)
     # A citation under the page's own title is "on the page", not in a section of it.
-    title_id = page.toc.items[0].id if page.toc.items and page.toc.items[0].level == 1 else None
+    title_id = page_title_id(page.toc.items)
     _cited_by_page[page.file.src_uri] = [
         replace(w, section_id=None, section_title=None) if w.section_id == title_id else w for w in report.cited
     ]

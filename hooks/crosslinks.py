@@ -25,7 +25,7 @@ from rupture_repair.crosslinks.graph import ReadingPath, backlinks, reading_path
 from rupture_repair.crosslinks.pages import PageIndex, PageRecord, page_name, record_page
 from rupture_repair.source_lines import find_line
 from rupture_repair.reading_order import reading_order
-from rupture_repair.toc import section_list
+from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -117,7 +117,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     report = _extension.end_page()
     # Generated pages (paths, glossary, references, map) link to everything: not backlinks worth listing.
     if not page.file.generated_by:
-        title_id = page.toc.items[0].id if page.toc.items and page.toc.items[0].level == 1 else None
+        title_id = page_title_id(page.toc.items)
         _links_by_page[page.file.src_uri] = [
             replace(link, section_id=None, section_title=None) if link.section_id == title_id else link
             for link in report.links

@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from rupture_repair.glossary import NEVER_LINK, Glossary, TermLinkExtension, TermMatcher, TermMention, load_glossary
 from rupture_repair.glossary.appearances import appearances_by_term, group_by_letter
 from rupture_repair.reading_order import reading_order
-from rupture_repair.toc import section_list
+from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -109,7 +109,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     assert _extension is not None
     mentions = _extension.end_page()
     # A mention under the page's own title is "on the page", not in a section of it.
-    title_id = page.toc.items[0].id if page.toc.items and page.toc.items[0].level == 1 else None
+    title_id = page_title_id(page.toc.items)
     _mentions_by_page[page.file.src_uri] = [
         replace(m, section_id=None, section_title=None) if m.section_id == title_id else m for m in mentions
     ]

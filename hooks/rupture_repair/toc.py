@@ -15,3 +15,8 @@ def section_list(items: list) -> list:
     if len(items) == 1 and items[0].level == 1:
         return items[0].children
     return items
+
+
+def title_id(items: list) -> str | None:
+    """The id of the page's own h1, if the page starts with one: a mention under it is "on the page"."""
+    return items[0].id if items and items[0].level == 1 else None

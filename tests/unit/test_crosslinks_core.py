@@ -179,3 +179,12 @@ def test_reading_order_is_the_nav_then_the_rest_a_to_z() -> None:
     from rupture_repair.reading_order import reading_order
 
     assert reading_order(["b.md", "a.md"], ["a.md", "z.md", "b.md", "c/d.md"]) == ["b.md", "a.md", "c/d.md", "z.md"]
+
+
+def test_title_id_is_the_leading_h1_only() -> None:
+    from types import SimpleNamespace as Item
+
+    from rupture_repair.toc import title_id
+
+    assert title_id([Item(id="top", level=1, children=[])]) == "top"
+    assert title_id([Item(id="part", level=2, children=[])]) is None and title_id([]) is None

@@ -3,12 +3,14 @@
 - on_nav: the book's order: the navigation's, without the pages that make no sense
   on paper (the download page, the self-check page that repeats the answers), with
   the glossary and the references moved to the end.
-- on_post_build (online site only): every page is written, with the parts templates
-  add (Key terms, References); read each one's article, make it a chapter
-  (rupture_repair.printbook) and write print/index.html from overrides/rr/print-book.html.
-- With ``BOOK_PDF=true`` (``./run pdf``): the PDF is declared at on_files, so that the
-  "Read offline" page can link to it and MkDocs checks the link, then printed by headless
-  Chromium at on_post_build into downloads/. Chromium cannot number pages in the contents
+- Only with ``BOOK_PDF=true`` (``./run pdf``), online site only: the PDF is declared at
+  on_files, so that the "Read offline" page can link to it and MkDocs checks the link.
+  At on_post_build every page is written, with the parts templates add (Key terms,
+  References); read each one's article, make it a chapter (rupture_repair.printbook),
+  write print/index.html from overrides/rr/print-book.html, and have headless Chromium
+  print it into downloads/. Nothing links to the print page, so other builds (``mkdocs
+  serve``, ``./run build``, the tests' builds) skip the whole book: it was most of the
+  reader's build time. Chromium cannot number pages in the contents
   (no ``target-counter``), so a first printing is read back with pdftotext to find where
   each chapter starts, and the book is printed again with the numbers.
 """
@@ -109,6 +111,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    if not _pdf_wanted:
+        return nav
     pages = [page for page in nav.pages if page.file.src_uri not in LEFT_OUT]
     last = [page for src in AT_THE_END for page in pages if page.file.src_uri == src]
     for page in [page for page in pages if page not in last] + last:
@@ -128,15 +132,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if config.extra.get("offline_copy") or not _places:
+    if not _pdf_wanted or not _places:
         return
     site = Path(config.site_dir)
     book = _assemble(config, site)
     html_path = site / PRINT_PAGE
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(_render(config, book, {}), encoding="utf-8")
-    if _pdf_wanted:
-        _print(config, book, html_path, site / PDF_PATH)
+    _print(config, book, html_path, site / PDF_PATH)
 
 
 # ----- Helpers -----------------------------------------------------------------

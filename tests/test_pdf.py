@@ -1,10 +1,10 @@
-"""The whole book: the print page every online build writes, and the PDF `./run pdf` prints from it.
+"""The whole book: the print page and the PDF `./run pdf` prints from it.
 
-The print page is read as HTML from the session's real site. The PDF is printed once,
-by `./run pdf` on the real site into a temporary folder, and read back with pdftotext,
-as a reader would see it. The PDF tests drive Debian's Chromium and poppler-utils:
-skipped without them, except under ``CI=true``, where they must run (`./run test`
-installs both when root).
+`./run pdf` runs once, on the real site into a temporary folder: the print page is
+read there as HTML, and the PDF is read back with pdftotext, as a reader would see it.
+Other builds (the session's, `./run build`, `mkdocs serve`) have no print page.
+These tests drive Debian's Chromium and poppler-utils: skipped without them, except
+under ``CI=true``, where they must run (`./run test` installs both when root).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from builtsite import ROOT, BuildResult, resolve, soup
+from nuvalidator import errors_of, vnu_messages
 
 PRINT_PAGE = Path("print") / "index.html"
 PDF = Path("downloads") / "rupture-and-repair.pdf"
@@ -47,56 +48,9 @@ def _nav_urls(site: Path) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-# ----- The print page ---------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def book(online_site: BuildResult) -> BeautifulSoup:
-    return soup(online_site.site / PRINT_PAGE)
-
-
-def test_print_page_holds_every_page_in_reading_order_with_glossary_and_references_last(
-    online_site: BuildResult, book: BeautifulSoup
-) -> None:
-    order = [_anchor(url) for url in _nav_urls(online_site.site) if _anchor(url) not in LEFT_OUT]
-    expected = [a for a in order if a not in ("glossary", "references")] + ["glossary", "references"]
-    assert [article["id"] for article in book.select("main > article.rr-print-chapter")] == expected
-    contents = [a["href"] for a in book.select("nav.rr-print-toc li a")]
-    assert contents == [f"#{anchor}" for anchor in expected]
-
-
-def test_print_page_has_no_site_chrome_and_only_the_print_stylesheets(book: BeautifulSoup) -> None:
-    assert book.select(".md-header, .md-sidebar, .md-search, .md-footer, .md-tabs, .headerlink, "
-                       ".rr-next-in-path, .rr-related, .rr-backlinks, script") == []
-    # On screen only (hidden in print): what the page is, and the help link every page has.
-    assert "rr-print-screen-only" in book.select_one("header a.rr-help-link").find_parent("header")["class"]
-
-
-def test_print_page_opens_every_answer_and_keeps_the_endnotes(book: BeautifulSoup) -> None:
-    details = book.select("details")
-    assert details and all(d.has_attr("open") for d in details)
-    chapter = book.select_one("article#foundations-working-alliance")
-    assert chapter.select_one("section.rr-key-terms dl") is not None
-    assert chapter.select_one("section.rr-page-references ol li") is not None
-    for link in chapter.select("a.rr-term, a.rr-cite"):
-        assert chapter.find(id=link["aria-describedby"]) is not None
-
-
-def test_print_page_ids_are_unique_and_its_links_stay_in_the_book(book: BeautifulSoup) -> None:
-    ids = [element["id"] for element in book.find_all(id=True)]
-    assert len(ids) == len(set(ids))
-    for link in book.select("main a[href]"):
-        href = link["href"]
-        assert not href.startswith("../"), f"a link out of the book: {href}"
-        if href.startswith("#"):
-            assert href[1:] in ids, f"no {href} in the book"
-
-
-def test_offline_copy_has_no_print_page(offline_site: Path) -> None:
-    assert not (offline_site / "print").exists()
-
-
-# ----- The PDF ------------------------------------------------------------------
+# ----- The print page and the PDF -----------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +70,65 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(site / PDF), "-"], capture_output=True, text=True,
                           check=True).stdout
     return site, text.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def book(printed: tuple[Path, list[str]]) -> BeautifulSoup:
+    site, _ = printed
+    return soup(site / PRINT_PAGE)
+
+
+def test_only_the_pdf_build_makes_the_print_page(online_site: BuildResult, offline_site: Path) -> None:
+    assert not (online_site.site / "print").exists()
+    assert not (offline_site / "print").exists()
+
+
+@pytest.mark.browser
+def test_print_page_holds_every_page_in_reading_order_with_glossary_and_references_last(
+    printed: tuple[Path, list[str]], book: BeautifulSoup
+) -> None:
+    order = [_anchor(url) for url in _nav_urls(printed[0]) if _anchor(url) not in LEFT_OUT]
+    expected = [a for a in order if a not in ("glossary", "references")] + ["glossary", "references"]
+    assert [article["id"] for article in book.select("main > article.rr-print-chapter")] == expected
+    contents = [a["href"] for a in book.select("nav.rr-print-toc li a")]
+    assert contents == [f"#{anchor}" for anchor in expected]
+
+
+@pytest.mark.browser
+def test_print_page_has_no_site_chrome_and_only_the_print_stylesheets(book: BeautifulSoup) -> None:
+    assert book.select(".md-header, .md-sidebar, .md-search, .md-footer, .md-tabs, .headerlink, "
+                       ".rr-next-in-path, .rr-related, .rr-backlinks, script") == []
+    # On screen only (hidden in print): what the page is, and the help link every page has.
+    assert "rr-print-screen-only" in book.select_one("header a.rr-help-link").find_parent("header")["class"]
+
+
+@pytest.mark.browser
+def test_print_page_opens_every_answer_and_keeps_the_endnotes(book: BeautifulSoup) -> None:
+    details = book.select("details")
+    assert details and all(d.has_attr("open") for d in details)
+    chapter = book.select_one("article#foundations-working-alliance")
+    assert chapter.select_one("section.rr-key-terms dl") is not None
+    assert chapter.select_one("section.rr-page-references ol li") is not None
+    for link in chapter.select("a.rr-term, a.rr-cite"):
+        assert chapter.find(id=link["aria-describedby"]) is not None
+
+
+@pytest.mark.browser
+def test_print_page_ids_are_unique_and_its_links_stay_in_the_book(book: BeautifulSoup) -> None:
+    ids = [element["id"] for element in book.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    for link in book.select("main a[href]"):
+        href = link["href"]
+        assert not href.startswith("../"), f"a link out of the book: {href}"
+        if href.startswith("#"):
+            assert href[1:] in ids, f"no {href} in the book"
+
+
+@pytest.mark.browser
+def test_print_page_is_valid_html(printed: tuple[Path, list[str]]) -> None:
+    site, _ = printed
+    errors = errors_of(vnu_messages(site / PRINT_PAGE))
+    assert errors == [], "\n".join(errors[:30])
 
 
 @pytest.mark.browser

@@ -40,6 +40,41 @@ def test_online_site_search_works_over_http(open_tab: object, online_url: str) -
     assert tab.foreign_requests() == []
 
 
+def _search_files(tab: object) -> list[str]:
+    """Requests for Material's search index and search worker (docs/assets/javascripts/search-on-demand.js)."""
+    return [url for url in tab.requests if "search_index" in url or "/workers/search." in url]  # type: ignore[attr-defined]
+
+
+def test_online_search_loads_only_when_the_reader_opens_it(open_tab: object, online_url: str) -> None:
+    tab = open_tab(online_url)
+    tab.page.goto(online_url + "accounts/never-about-one-thing/", wait_until="networkidle")
+    tab.page.mouse.wheel(0, 600)
+    tab.page.wait_for_timeout(300)
+    assert _search_files(tab) == [], "a visit that never searches should not download the search index"
+    tab.page.keyboard.press("/")  # Material's shortcut focuses the search box
+    tab.page.keyboard.type("rupture", delay=30)
+    tab.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert any("search_index.json" in url for url in _search_files(tab))
+    assert any("/workers/search." in url for url in _search_files(tab))
+
+
+def test_online_search_opens_from_the_phone_header_button(open_tab: object, online_url: str) -> None:
+    tab = open_tab(online_url, phone=True)
+    tab.page.goto(online_url, wait_until="networkidle")
+    assert _search_files(tab) == []
+    tab.page.locator("header label.md-header__button[for=__search]").tap()
+    tab.page.locator("input.md-search__input").press_sequentially("Samaritans", delay=30)
+    tab.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert "Get help now" in " ".join(tab.page.locator(".md-search-result__item h1").all_inner_texts())
+
+
+def test_online_search_link_with_a_query_shows_results(open_tab: object, online_url: str) -> None:
+    tab = open_tab(online_url)
+    tab.page.goto(online_url + "?q=Samaritans")
+    tab.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert "Get help now" in " ".join(tab.page.locator(".md-search-result__item h1").all_inner_texts())
+
+
 @pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
 def test_help_link_opens_the_help_page_from_file(open_tab: object, offline_site: Path, phone: bool) -> None:
     tab = open_tab("file://", phone=phone)

@@ -108,6 +108,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _extension is not None
     mentions = _extension.end_page()
+    if page.file.src_uri == GLOSSARY_PAGE:
+        # Letters only in the navigation: the page's A-Z list leads on from there, and every
+        # term listed again (twice: sidebar and phone menu) made the page a third bigger.
+        for letter in section_list(page.toc.items):
+            letter.children = []
     # A mention under the page's own title is "on the page", not in a section of it.
     title_id = page_title_id(page.toc.items)
     _mentions_by_page[page.file.src_uri] = [

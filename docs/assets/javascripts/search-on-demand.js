@@ -6,7 +6,8 @@
  * every page load over http(s). Most visits never search, and many readers are
  * on phones, so this script, which runs just before Material's bundle, holds
  * both back until the search box is opened (focused, its header button pressed,
- * "/" or "s" typed, or a ?q= link followed):
+ * "/" or "s" typed, or a ?q= link followed) or a page opened from a search result
+ * (?h=) needs it to highlight the words searched for:
  *
  * - the request for search/search_index.json is opened but not sent until then;
  * - the search worker is started at its first message, which Material sends
@@ -99,4 +100,8 @@
     var form = event.target && event.target.closest && event.target.closest("form[name=search]");
     if (form) open();
   }, true);
+
+  // A page opened from a search result (?h=...) highlights the words searched for,
+  // which needs the index.
+  if (new URL(location.href).searchParams.has("h")) open();
 })();

@@ -24,7 +24,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
@@ -32,9 +31,9 @@ from mkdocs.utils import get_relative_url
 
 from rupture_repair.printbook import (
     BookPage, ChapterError, ContentsEntry, PdfError, article_ids, chapter_heading, chapter_start_pages,
-    group_contents, make_chapter, pdf_page_texts, print_pdf, read_article,
+    group_contents, make_chapter, pdf_page_texts, print_pdf, print_stylesheets, read_article,
 )
-from rupture_repair.selfcheck.urls import relative_url, resolve_url
+from rupture_repair.selfcheck.urls import relative_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -167,7 +166,7 @@ def _assemble(config: MkDocsConfig, site: Path) -> _Book:
         chapters.append({"anchor": place.page.anchor, "html": html})
     help_anchor = next((p.page.anchor for p in _places if p.page.src_uri == config.extra.get("help_page")), None)
     first = _places[0]
-    stylesheets = _stylesheets(site / first.built_file, first.page.url, print_url)
+    stylesheets = print_stylesheets((site / first.built_file).read_text(encoding="utf-8"), first.page.url, print_url)
     return _Book(print_url, contents, chapters, help_anchor, stylesheets)
 
 
@@ -222,13 +221,6 @@ def _print(config: MkDocsConfig, book: _Book, html_path: Path, pdf_path: Path) -
     except PdfError as error:
         raise PluginError(f"{PDF_PATH}: {error}") from error
     log.info("printed the book: %s (%d KB)", PDF_PATH, pdf_path.stat().st_size // 1024)
-
-
-def _stylesheets(built_file: Path, url: str, print_url: str) -> list[str]:
-    """The site's stylesheets, as a built page links them, relative to the print page."""
-    head = BeautifulSoup(built_file.read_text(encoding="utf-8"), "html.parser").head
-    links = head.find_all("link", rel="stylesheet", href=True) if head else []
-    return [relative_url(resolve_url(str(link["href"]), url)[0], print_url) for link in links]
 
 
 def _edition_date() -> str:

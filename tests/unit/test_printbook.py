@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from rupture_repair.printbook import (
     BookPage, ChapterError, ContentsEntry, ContentsPart, book_link, chapter_start_pages, group_contents,
-    make_chapter, read_article,
+    make_chapter, print_stylesheets, read_article,
 )
 from rupture_repair.printbook.chapters import article_ids, chapter_heading
 
@@ -140,3 +140,11 @@ PAGES = [
 )
 def test_chapter_start_pages(pages: list[str], headings: list[str], expected: list[int | None]) -> None:
     assert chapter_start_pages(pages, headings, skip_pages=2) == expected
+
+
+def test_print_stylesheets_are_the_heads_stylesheet_links_relative_to_the_print_page() -> None:
+    html = ("<html><head><link rel='stylesheet' href='../../assets/main.css'>"
+            "<link rel='preload stylesheet' href='../../assets/reader.css'><link rel='icon' href='../../i.png'>"
+            "<link rel='stylesheet'></head><body><link rel='stylesheet' href='body.css'></body></html>")
+    assert print_stylesheets(html, "part/chapter/", "print/") == ["../assets/main.css", "../assets/reader.css"]
+    assert print_stylesheets("<p>no head</p>", "", "print/") == []

@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, SoupStrainer, Tag
-
 from rupture_repair.selfcheck.urls import is_external, relative_url, resolve_url
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 # Site navigation, not text: the permalink signs, page actions and the sections
 # overrides/rr/page-end.html adds to lead elsewhere on the site.
@@ -52,6 +54,9 @@ def scoped_id(anchor: str, element_id: str) -> str:
 
 def read_article(html: str) -> Tag:
     """The ``<article>`` of a built page; ChapterError when the page has none."""
+    # Imported here: bs4 and soupsieve take ~0.1 s to import, and only the PDF build reads articles.
+    from bs4 import BeautifulSoup, SoupStrainer, Tag
+
     # Only the article is built into a tree: every page also carries the whole nav, and
     # building that for every page made the book's cost grow with pages squared.
     article = BeautifulSoup(html, "html.parser", parse_only=SoupStrainer("article")).find("article")

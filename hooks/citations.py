@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
+from rupture_repair.cachefolder import cache_folder
 from rupture_repair.citations import Bibliography, CitationExtension, CitedWork, load_bibliography
 from rupture_repair.citations.cache import ReferenceCache
 from rupture_repair.citations.cited_in import CitingPage, cited_in_by_key
@@ -40,7 +41,6 @@ BIBLIOGRAPHY_DATA = "references.bib"
 REFERENCES_PAGE = "references.md"
 # Generated pages whose citations are written in a data file: problems name that file.
 CITATION_SOURCES = {"glossary.md": "glossary.yml"}
-CACHE_FOLDER = ".cache/rupture-repair"  # next to mkdocs.yml, as Material's plugins keep theirs
 
 _bibliography = Bibliography(path=BIBLIOGRAPHY_DATA, references={})
 _extension: CitationExtension | None = None
@@ -67,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     shown = f"{docs.name}/{BIBLIOGRAPHY_DATA}"
     text = _read_text(docs / BIBLIOGRAPHY_DATA, shown)
     # Formatted references kept between builds (and shared with the offline copy's build): same output.
-    cache = ReferenceCache(Path(config.config_file_path).parent / CACHE_FOLDER) if config.config_file_path else None
+    cache = ReferenceCache(cache_folder(config.config_file_path)) if config.config_file_path else None
     _bibliography, problems = load_bibliography(shown, text, cache=cache)
     for problem in problems:
         log.warning("%s", problem)

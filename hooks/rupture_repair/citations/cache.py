@@ -9,22 +9,20 @@ edit here empties it) and each entry is looked up by a hash of all its fields,
 so a stale reference can never be served. Failures are never cached: a broken
 entry is formatted, and reported, on every build.
 
-The file is JSON in a folder of its own with a ``.gitignore`` of ``*`` (as
-pytest does for ``.pytest_cache``); an unreadable or unwritable cache is no
-cache.
+The file is JSON in the build's cache folder (``rupture_repair.cachefolder``);
+an unreadable or unwritable cache is no cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from dataclasses import astuple
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..cachefolder import read_json, write_json
 from .records import BibEntry
 
 CACHE_FILE = "references.json"
@@ -80,32 +78,10 @@ class ReferenceCache:
         """Write back what this load used (so entries removed from the .bib go), if anything changed."""
         if self.folder is None or self._used == self._stored:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.is_file():
-                ignore.write_text("# Created by the Rupture & Repair build: a cache, never committed.\n*\n",
-                                  encoding="utf-8")
-            content = json.dumps({"fingerprint": self.fingerprint, "references": self._used},
-                                 ensure_ascii=False, sort_keys=True, indent=0)
-            # Atomic: the offline copy's build, in a child process, may read it at the same time.
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".references-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(content)
-                os.replace(temporary, self.folder / CACHE_FILE)
-            finally:
-                Path(temporary).unlink(missing_ok=True)
-        except OSError:
-            return  # a read-only checkout builds as before, only slower
+        write_json(self.folder, CACHE_FILE, {"fingerprint": self.fingerprint, "references": self._used})
 
     def _read(self) -> dict[str, str]:
-        if self.folder is None:
-            return {}
-        try:
-            data = json.loads((self.folder / CACHE_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        data = read_json(self.folder, CACHE_FILE)
         if not isinstance(data, dict) or data.get("fingerprint") != self.fingerprint:
             return {}
         references = data.get("references")

@@ -19,12 +19,14 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
+from rupture_repair.cachefolder import cache_folder
 from rupture_repair.conceptmap import MapEdge, MapNode, layout_concept_map
 from rupture_repair.crosslinks.extension import LinkRecord, WikiLinkExtension
 from rupture_repair.crosslinks.graph import ReadingPath, backlinks, reading_paths, related_pages
 from rupture_repair.crosslinks.pages import PageIndex, PageRecord, page_name, record_page
 from rupture_repair.source_lines import find_line
 from rupture_repair.reading_order import reading_order
+from rupture_repair.schemacheck import PassedChecks
 from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
@@ -74,9 +76,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _index
     docs = Path(config.docs_dir).name
     records: list[PageRecord] = []
+    # Front matter that passed the schema in an earlier build is not checked again (rupture_repair.schemacheck).
+    passed = PassedChecks(cache_folder(config.config_file_path), "front-matter")
     for file in files.documentation_pages():
         shown = f"{docs}/{file.src_uri}"
-        record, problems = record_page(file.src_uri, file.content_string, shown, check=not file.generated_by)
+        record, problems = record_page(file.src_uri, file.content_string, shown, check=not file.generated_by,
+                                       passed=passed)
         records.append(record)
         for problem in problems:
             log.warning("%s", problem)
@@ -90,10 +95,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         content = env.get_template("rr/path-page.md").render(title=title, description=description, steps=steps)
         generated = File.generated(config, src_uri, content=content)
         files.append(generated)
-        records.append(record_page(src_uri, content, src_uri, check=False)[0])
+        records.append(record_page(src_uri, content, src_uri, check=False, passed=passed)[0])
     map_page = env.get_template("rr/concept-map-page.md").render(placeholder=CONCEPT_MAP_PLACEHOLDER)
     files.append(File.generated(config, CONCEPT_MAP_PAGE, content=map_page))
-    records.append(record_page(CONCEPT_MAP_PAGE, map_page, CONCEPT_MAP_PAGE, check=False)[0])
+    records.append(record_page(CONCEPT_MAP_PAGE, map_page, CONCEPT_MAP_PAGE, check=False, passed=passed)[0])
+    passed.save()
     _index, problems = PageIndex.build(records)
     for problem in problems:
         log.warning("%s", problem)

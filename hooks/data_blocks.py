@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from rupture_repair.cachefolder import cache_folder
 from rupture_repair.crisis_lines import load_help_data, render_crisis_lines, render_emergency_numbers
 from rupture_repair.data_blocks import DataBlockExtension
 from rupture_repair.downloads import render_offline_download
+from rupture_repair.schemacheck import PassedChecks
 from rupture_repair.source_lines import body_line_offset
 
 if TYPE_CHECKING:
@@ -36,7 +38,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     shown = Path(config.docs_dir).name + "/" + CRISIS_LINES_FILE
     if not path.is_file():
         raise PluginError(f"{shown}: missing; the help page's crisis lines come from it")
-    data, problems = load_help_data(Path(shown), path.read_text(encoding="utf-8"))
+    # Data that passed the schema in an earlier build is not checked again (rupture_repair.schemacheck).
+    passed = PassedChecks(cache_folder(config.config_file_path), "crisis-lines")
+    data, problems = load_help_data(Path(shown), path.read_text(encoding="utf-8"), passed=passed)
+    passed.save()
     if data is None:
         raise PluginError("\n".join(str(p) for p in problems))
     _extension = DataBlockExtension(

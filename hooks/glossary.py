@@ -21,9 +21,11 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
+from rupture_repair.cachefolder import cache_folder
 from rupture_repair.glossary import NEVER_LINK, Glossary, TermLinkExtension, TermMatcher, TermMention, load_glossary
 from rupture_repair.glossary.appearances import appearances_by_term, group_by_letter
 from rupture_repair.reading_order import reading_order
+from rupture_repair.schemacheck import PassedChecks
 from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
@@ -65,7 +67,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     if not path.is_file():
         log.warning("%s: missing; create it (a YAML list of terms) or the glossary page will be empty", shown)
-    _glossary, problems = load_glossary(shown, text)
+    # Entries that passed the schema in an earlier build are not checked again (rupture_repair.schemacheck).
+    passed = PassedChecks(cache_folder(config.config_file_path), "glossary")
+    _glossary, problems = load_glossary(shown, text, passed=passed)
+    passed.save()
     for problem in problems:
         log.warning("%s", problem)
     # The site's own name ("Rupture & Repair") is found, so that its "Rupture" is never linked as a term.

@@ -20,7 +20,7 @@ A plain script, not a test: it prints figures and asserts nothing about speed.
    reader's hooks on, and off (a temporary config that INHERITs mkdocs.yml with
    ``hooks: []`` and a nav without the generated pages; the pages' ``<!-- rr:... -->``
    markers stay as HTML comments), in both flavours. Two more online variants
-   compare like with like: "on" with the citation cache emptied first (a first
+   compare like with like: "on" with the build caches emptied first (a first
    build), and "off" with the pages the hooks generate (glossary, references,
    concept map, reading paths...) added as plain Markdown, as the hooks wrote it:
    the difference from plain "off" is the cost of that content, not of the code.
@@ -64,8 +64,9 @@ import weight  # noqa: E402  (tests/bench/weight.py)
 LINKING = "TermLinkTreeprocessor.run"
 MATCHER = "TermMatcher.find"
 ZIP_FOLDER = "rupture_repair.archive.zip_folder"
-# The formatted-reference cache hooks/citations.py keeps next to mkdocs.yml; emptied for "cold" builds.
-REFERENCE_CACHE = ROOT / ".cache" / "rupture-repair" / "references.json"
+# What the build keeps between runs (rupture_repair.cachefolder): formatted references (hooks/citations.py)
+# and data that passed its schema (rupture_repair.schemacheck). Its JSON files are deleted for "cold" builds.
+BUILD_CACHES = ROOT / ".cache" / "rupture-repair"
 
 # Guards for each build's child process (a synthetic build once grew past 16 GB).
 BUILD_TIMEOUT_S = 300
@@ -357,7 +358,7 @@ def real_table(runs: dict[str, list[dict[str, Any]]], count: int, failed: dict[s
         ["  zip step: nested OFFLINE build + zip", cell("online-on", "zip"), "-", "", ""],
         ["online, without the zip step  [like with like]", cell("online-on", "no_zip"), cell("online-off", "total"),
          ratio(med("online-on", "no_zip"), med("online-off", "total")), share("online-on", "no_zip")],
-        ["  the same, citation cache emptied first (cold)", cell("online-cold", "no_zip"), cell("online-off", "total"),
+        ["  the same, build caches emptied first (cold)", cell("online-cold", "no_zip"), cell("online-off", "total"),
          ratio(med("online-cold", "no_zip"), med("online-off", "total")), share("online-cold", "no_zip")],
         ["  of which load_config (imports the hooks)", cell("online-on", "load_config"),
          cell("online-off", "load_config"), "", ""],
@@ -394,8 +395,8 @@ def real_table(runs: dict[str, list[dict[str, Any]]], count: int, failed: dict[s
             ["reader off (hooks: [], generated pages left out)", fmt(off), "= 100%"],
             ["reader off + the generated pages as plain Markdown", fmt(off_gen),
              pct(off_gen - off if off_gen else None)],
-            ["reader on, zip step excluded, citation cache warm", fmt(on), pct(on - off)],
-            ["reader on, zip step excluded, citation cache cold", fmt(cold), pct(cold - off if cold else None)],
+            ["reader on, zip step excluded, build caches warm", fmt(on), pct(on - off)],
+            ["reader on, zip step excluded, build caches cold", fmt(cold), pct(cold - off if cold else None)],
             ["  of which the generated pages' content (row 2 - row 1)", "", pct(off_gen - off if off_gen else None)],
             ["  of which the reader's code and per-page blocks (row 3 - row 2)", "",
              pct(on - off_gen if off_gen else None)],
@@ -609,14 +610,14 @@ def synthetic_section(work: Path, pages: list[int], terms: list[int], stub_zip: 
         if stub_zip:
             print("   The synthetic sites' nested offline build is stubbed (--with-zip keeps it); the real site's"
                   "\n   is not, below. Their config INHERITs mkdocs.yml; nav: generated pages + 50 pages a section."
-                  "\n   Each is a fresh project, so its citation cache is cold (a first build).")
+                  "\n   Each is a fresh project, so its build caches are cold (a first build).")
 
 
 def real_section(work: Path, real_nav: list[Any], generated: list[tuple[str, str]], runs: int,
                  problems: list[str]) -> dict[str, Any] | None:
     """Build the real site's variants, interleaved; print sections 2-2c; return the build target's figures."""
     off_config = write_off_config(work, real_nav)
-    # A first build: warms the citation cache and the disk, and writes the generated pages' Markdown.
+    # A first build: warms the build caches and the disk, and writes the generated pages' Markdown.
     pages_dir = work / "generated-pages"
     try:
         run_build(work, ROOT / "mkdocs.yml", offline=False, name="warm-up", strict=False, stub_zip=True,
@@ -624,7 +625,7 @@ def real_section(work: Path, real_nav: list[Any], generated: list[tuple[str, str
     except BuildFailed as failure:
         problems.append(str(failure))
     off_gen_config = write_off_with_generated_config(work, pages_dir) if pages_dir.is_dir() else None
-    # key: (config, offline, strict, stub zip, empty the citation cache first)
+    # key: (config, offline, strict, stub zip, empty the build caches first)
     variants = {
         "online-on": (ROOT / "mkdocs.yml", False, True, False, False),
         "online-cold": (ROOT / "mkdocs.yml", False, True, True, True),
@@ -641,7 +642,8 @@ def real_section(work: Path, real_nav: list[Any], generated: list[tuple[str, str
             if key in failed:
                 continue
             if cold:
-                REFERENCE_CACHE.unlink(missing_ok=True)
+                for cached in BUILD_CACHES.glob("*.json"):
+                    cached.unlink(missing_ok=True)
             try:
                 results[key].append(run_build(work, config, offline=offline, name=f"{key}-{attempt}",
                                               strict=strict, stub_zip=stub))
@@ -653,8 +655,9 @@ def real_section(work: Path, real_nav: list[Any], generated: list[tuple[str, str
     print("   'reader off': a config INHERITing mkdocs.yml with hooks: [] (so none of the reader's Markdown"
           "\n   extensions either), extra.help_url set by hand, not strict, nav without pages missing from"
           f"\n   docs/ ({', '.join(p for _, p in generated) or 'none'})."
-          "\n   'cold': the reference cache (.cache/rupture-repair/, hooks/citations.py) emptied before the build,"
-          "\n   as in a fresh checkout or CI; 'warm': as every later build, and the offline copy's nested build."
+          "\n   'cold': the build caches (.cache/rupture-repair/: formatted references, data that passed its"
+          "\n   schema) emptied before the build, as in a fresh checkout or CI; 'warm': as every later build, and"
+          "\n   the offline copy's nested build."
           "\n   Like with like: the zip step (a whole second build, in a child process) is left out of 'on'.")
     return figures
 

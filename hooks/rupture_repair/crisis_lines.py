@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import jsonschema
+from typing import TYPE_CHECKING
 
 from rupture_repair.problems import Problem, ProblemsFound
+from rupture_repair.schemacheck import PassedChecks, Schema
 from rupture_repair.yamlsource import load_yaml_with_lines
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 CONTACT_KINDS = ("call", "text", "chat", "email", "web")
 
@@ -99,16 +102,23 @@ class HelpData:
     emergency_numbers: tuple[tuple[str, str], ...]
 
 
-def load_help_data(path: Path, text: str | None = None) -> tuple[HelpData | None, list[Problem]]:
-    """Read and check the crisis-line file; problems name the file and line."""
+_SCHEMA = Schema(SCHEMA)
+
+
+def load_help_data(
+    path: Path, text: str | None = None, *, passed: PassedChecks | None = None
+) -> tuple[HelpData | None, list[Problem]]:
+    """Read and check the crisis-line file; problems name the file and line.
+
+    ``passed``: data that passed in an earlier build (rupture_repair.schemacheck).
+    """
     try:
         data, lines = load_yaml_with_lines(path, text)
     except ProblemsFound as error:
         return None, error.problems
-    validator = jsonschema.Draft202012Validator(SCHEMA)
     problems = [
         Problem(str(path), lines.line_of(tuple(err.absolute_path)), f"{_where(err)}{err.message}; fix the entry")
-        for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        for err in sorted(_SCHEMA.errors(data, passed), key=lambda e: list(map(str, e.absolute_path)))
     ]
     if problems:
         return None, problems
@@ -125,7 +135,7 @@ def load_help_data(path: Path, text: str | None = None) -> tuple[HelpData | None
     return HelpData(data["last_checked"], crisis_lines, numbers), []
 
 
-def _where(error: jsonschema.ValidationError) -> str:
+def _where(error: ValidationError) -> str:
     path = ".".join(str(part) for part in error.absolute_path)
     return f"{path}: " if path else ""
 

@@ -10,12 +10,14 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem, ProblemsFound
+from ..schemacheck import PassedChecks, Schema
 from ..yamlsource import LineMap, load_yaml_with_lines
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 # The same delimiters MkDocs accepts.
 FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -46,7 +48,7 @@ SCHEMA: dict[str, Any] = {
 }
 
 FIELDS = tuple(SCHEMA["properties"])
-_VALIDATOR = Draft202012Validator(SCHEMA)
+_SCHEMA = Schema(SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,13 @@ def split_front_matter(source: str) -> tuple[str | None, str]:
     return match.group(1), source[match.end():]
 
 
-def read_front_matter(path: str, source: str) -> tuple[FrontMatter, list[Problem]]:
-    """Parse and check a page's front matter; problems name the file, the line and the field."""
+def read_front_matter(
+    path: str, source: str, *, passed: PassedChecks | None = None
+) -> tuple[FrontMatter, list[Problem]]:
+    """Parse and check a page's front matter; problems name the file, the line and the field.
+
+    ``passed``: front matter that passed in an earlier build (rupture_repair.schemacheck).
+    """
     text, _ = split_front_matter(source)
     if text is None:
         return FrontMatter(), [Problem(path, 1, "no front matter; start the page with '---', "
@@ -81,7 +88,7 @@ def read_front_matter(path: str, source: str) -> tuple[FrontMatter, list[Problem
     data = {} if data is None else data
     problems = [
         Problem(path, lines.line_of(_error_path(error)), _explain(error))
-        for error in sorted(_VALIDATOR.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+        for error in sorted(_SCHEMA.errors(data, passed), key=lambda e: [str(p) for p in e.absolute_path])
     ]
     return FrontMatter(data if isinstance(data, dict) else {}, lines), problems
 

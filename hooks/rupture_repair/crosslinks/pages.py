@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..problems import Problem
+from ..schemacheck import PassedChecks
 from .frontmatter import FrontMatter, read_front_matter, split_front_matter
 from .headings import Heading, headings_of
 
@@ -44,9 +45,14 @@ def page_name(src_uri: str) -> str:
     return stem
 
 
-def record_page(src_uri: str, source: str, shown_path: str, *, check: bool = True) -> tuple[PageRecord, list[Problem]]:
-    """Read one page's front matter and headings; ``check=False`` for generated pages."""
-    front_matter, problems = read_front_matter(shown_path, source)
+def record_page(
+    src_uri: str, source: str, shown_path: str, *, check: bool = True, passed: PassedChecks | None = None
+) -> tuple[PageRecord, list[Problem]]:
+    """Read one page's front matter and headings; ``check=False`` for generated pages.
+
+    ``passed``: front matter that passed in an earlier build (rupture_repair.schemacheck).
+    """
+    front_matter, problems = read_front_matter(shown_path, source, passed=passed)
     _, body = split_front_matter(source)
     headings = headings_of(body)
     title = front_matter.data.get("title") or next((h.title for h in headings if h.level == 1), None) or page_name(src_uri)

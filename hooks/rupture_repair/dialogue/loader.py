@@ -13,6 +13,7 @@ from typing import Any
 
 from ..glossary.schema import did_you_mean
 from ..problems import Problem, ProblemsFound
+from ..schemacheck import PassedChecks
 from ..yamlsource import LineMap, display_path, load_yaml_with_lines
 from .model import DialogueTag, TagVocabulary
 from .schema import explain, schema_errors
@@ -21,9 +22,13 @@ JsonPath = tuple[str | int, ...]
 
 
 def load_tags(
-    path: Path | str, text: str | None = None, *, glossary_ids: Collection[str] | None = None
+    path: Path | str, text: str | None = None, *, glossary_ids: Collection[str] | None = None,
+    passed: PassedChecks | None = None,
 ) -> tuple[TagVocabulary, list[Problem]]:
-    """Load and check the tags; with ``glossary_ids``, every tag's glossary entry must be among them."""
+    """Load and check the tags; with ``glossary_ids``, every tag's glossary entry must be among them.
+
+    ``passed``: tags that passed the schema in an earlier build (rupture_repair.schemacheck).
+    """
     shown = display_path(path)
     try:
         data, lines = load_yaml_with_lines(path, text)
@@ -33,7 +38,7 @@ def load_tags(
     if isinstance(data, list):
         data = [_trimmed(item) for item in data]
     check = _Check(shown, lines, data, glossary_ids)
-    check.run()
+    check.run(passed)
     return check.vocabulary(), check.problems()
 
 
@@ -55,8 +60,8 @@ class _Check:
     found: list[Problem] = field(default_factory=list)
     bad: set[int] = field(default_factory=set)
 
-    def run(self) -> None:
-        for error in schema_errors(self.data):
+    def run(self, passed: PassedChecks | None = None) -> None:
+        for error in schema_errors(self.data, passed):
             for path, message in explain(error):
                 self._add(path, message)
         if not isinstance(self.data, list):

@@ -6,13 +6,14 @@ and against the glossary are code, in ``loader.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..glossary.schema import HTML_PATTERN, describe_type, did_you_mean
+from ..schemacheck import PassedChecks, Schema
 from .model import KINDS
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 EXPLAIN_MAX = 160
 LABEL_MAX = 40
@@ -53,13 +54,12 @@ FIELD_HELP: dict[str, str] = {
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping"}
 
-Draft202012Validator.check_schema(TAGS_SCHEMA)
-_VALIDATOR = Draft202012Validator(TAGS_SCHEMA)
+_SCHEMA = Schema(TAGS_SCHEMA)
 
 
-def schema_errors(data: Any) -> Iterator[ValidationError]:
-    """Yield every schema violation in the data, not just the first."""
-    yield from _VALIDATOR.iter_errors(data)
+def schema_errors(data: Any, passed: PassedChecks | None = None) -> list[ValidationError]:
+    """Every schema violation in the data, not just the first (``passed``: see rupture_repair.schemacheck)."""
+    return _SCHEMA.errors(data, passed)
 
 
 def explain(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem, ProblemsFound
+from ..schemacheck import PassedChecks
 from ..yamlsource import LineMap, display_path, load_yaml_with_lines
 from .model import Glossary, GlossaryEntry, slug_from_term
 from .schema import did_you_mean, explain, schema_errors
@@ -19,8 +20,13 @@ from .words import phrase_keys, same_text
 JsonPath = tuple[str | int, ...]
 
 
-def load_glossary(path: Path | str, text: str | None = None) -> tuple[Glossary, list[Problem]]:
-    """Load and check the glossary; problems name ``path`` exactly as given (e.g. "docs/glossary.yml")."""
+def load_glossary(
+    path: Path | str, text: str | None = None, *, passed: PassedChecks | None = None
+) -> tuple[Glossary, list[Problem]]:
+    """Load and check the glossary; problems name ``path`` exactly as given (e.g. "docs/glossary.yml").
+
+    ``passed``: entries that passed the schema in an earlier build (rupture_repair.schemacheck).
+    """
     try:
         data, lines = load_yaml_with_lines(path, text)
     except ProblemsFound as found:
@@ -28,7 +34,7 @@ def load_glossary(path: Path | str, text: str | None = None) -> tuple[Glossary, 
     data = [] if data is None else data  # an empty file is an empty glossary
     entries = [_normalised(entry) for entry in data] if isinstance(data, list) else data
     check = _Check(display_path(path), lines, entries)
-    check.run()
+    check.run(passed)
     return check.glossary(), check.problems()
 
 
@@ -73,9 +79,9 @@ class _Check:
     ids: dict[int, str] = field(default_factory=dict)
     reported: set[tuple[str, ...]] = field(default_factory=set)
 
-    def run(self) -> None:
+    def run(self, passed: PassedChecks | None = None) -> None:
         """Collect every problem; stop after the schema if the top level is not a list."""
-        for error in schema_errors(self.data):
+        for error in schema_errors(self.data, passed):
             for path, message in explain(error):
                 self._add(path, message)
         if not isinstance(self.data, list):

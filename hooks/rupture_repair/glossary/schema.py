@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from ..schemacheck import PassedChecks, Schema
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 PLAIN_MAX = 160
 CLINICAL_MAX = 220
@@ -70,13 +72,12 @@ _PATTERN_HELP: dict[str, str] = {
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping"}
 
-_VALIDATOR = Draft202012Validator(GLOSSARY_SCHEMA)
-Draft202012Validator.check_schema(GLOSSARY_SCHEMA)
+_SCHEMA = Schema(GLOSSARY_SCHEMA)
 
 
-def schema_errors(data: Any) -> Iterator[ValidationError]:
-    """Yield every schema violation in the data, not just the first."""
-    yield from _VALIDATOR.iter_errors(data)
+def schema_errors(data: Any, passed: PassedChecks | None = None) -> list[ValidationError]:
+    """Every schema violation in the data, not just the first (``passed``: see rupture_repair.schemacheck)."""
+    return _SCHEMA.errors(data, passed)
 
 
 def describe_type(value: Any) -> str:

@@ -102,7 +102,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
-    titles = _anchor_titles(glossary_file.page.toc.items) if glossary_file and glossary_file.page else {}
+    titles = config.extra["glossary_headings"]  # set by hooks/glossary.py; tags were checked against its ids
     for src_uri, tags in _tags_by_page.items():
         page = files.get_file_from_path(src_uri).page
         glossary_url = get_relative_url(glossary_file.url, page.file.url) if glossary_file else ""
@@ -114,20 +114,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
                 "label": tag.label,
                 "explain": tag.explain,
                 "href": f"{glossary_url}#{tag.glossary}",
-                "glossary_title": titles.get(tag.glossary, tag.glossary.replace("-", " ")),
+                "glossary_title": titles[tag.glossary],
             }
             for tag in _vocabulary.in_reading_order({tag.id for tag in tags})
         ]
     return env
-
-
-# ----- Helpers -----------------------------------------------------------------
-
-
-def _anchor_titles(items: list[AnchorLink]) -> dict[str, str]:
-    """Heading id -> title over a whole table of contents (the glossary's entries are h3)."""
-    titles: dict[str, str] = {}
-    for item in items:
-        titles[item.id] = item.title
-        titles.update(_anchor_titles(item.children))
-    return titles

@@ -77,6 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _extension = TermLinkExtension(TermMatcher([*_glossary.names(), (config.site_name, NEVER_LINK)]))
     # For hooks/crosslinks.py's concept map: which terms are related to which.
     config.extra["glossary_related"] = {entry.id: entry.related for entry in _glossary}
+    # For hooks/dialogue.py's marker list: each entry's heading on the glossary page.
+    config.extra["glossary_headings"] = {entry.id: entry.heading for entry in _glossary}
     config.markdown_extensions.append(_extension)
     return config
 

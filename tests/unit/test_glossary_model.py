@@ -256,3 +256,13 @@ def test_names_with_punctuation_are_accepted() -> None:
     glossary, problems = load(entry("goals, tasks and bond", aliases="['goals, tasks, and bond', C++]"))
     assert problems == []
     assert glossary["goals-tasks-and-bond"].aliases == ("goals, tasks, and bond", "C++")
+
+
+@pytest.mark.parametrize(("term", "heading"), [
+    ("alliance rupture", "Alliance rupture"),
+    ("3RS", "3RS"),
+    ("DBT skills group", "DBT skills group"),
+])
+def test_an_entry_heading_capitalises_only_the_first_letter(term: str, heading: str) -> None:
+    entry = GlossaryEntry(id="x", term=term, plain="p", clinical="c")
+    assert entry.heading == heading

@@ -36,6 +36,11 @@ class GlossaryEntry:
         """Every name that text may use for this entry: the term, then its aliases."""
         return (self.term, *self.aliases)
 
+    @property
+    def heading(self) -> str:
+        """The term as its glossary entry's heading shows it: first letter capitalised, the rest as written."""
+        return self.term[:1].upper() + self.term[1:]
+
 
 @dataclass(frozen=True)
 class Glossary:

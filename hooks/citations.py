@@ -25,6 +25,7 @@ from rupture_repair.citations import Bibliography, CitationExtension, CitedWork,
 from rupture_repair.citations.cache import ReferenceCache
 from rupture_repair.citations.cited_in import CitingPage, cited_in_by_key
 from rupture_repair.reading_order import reading_order
+from rupture_repair.themeenv import shared_env
 from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def on_page_context(
 
 
 def _render(config: MkDocsConfig, template: str, **context: object) -> str:
-    return config.theme.get_env().get_template(template).render(**context)
+    return shared_env(config.theme).get_template(template).render(**context)
 
 
 def _place(citing: CitingPage, files: Files, references_file: File) -> dict[str, object]:

@@ -20,6 +20,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from rupture_repair.selfcheck import Question, SelfCheckExtension, rebase_url, unique_ids
+from rupture_repair.themeenv import shared_env
 from rupture_repair.toc import section_list
 from rupture_repair.reading_order import reading_order
 
@@ -61,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    content = config.theme.get_env().get_template(TEMPLATE).render(placeholder=PLACEHOLDER)
+    content = shared_env(config.theme).get_template(TEMPLATE).render(placeholder=PLACEHOLDER)
     files.append(File.generated(config, SELFCHECK_PAGE, content=content))
     return files
 
@@ -101,7 +102,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     here = page.file.url
     ids = unique_ids((pages[src].title or src for src in ordered), _toc_ids(page.toc) | set(PAGE_END_IDS))
     chapters = [_chapter(pages[src], chapter_id, here) for src, chapter_id in zip(ordered, ids)]
-    html = env.get_template(TEMPLATE).module.questions(chapters)  # type: ignore[attr-defined]
+    # The environment that rendered the page at on_files: the template is compiled once a build, not twice.
+    html = shared_env(config.theme).get_template(TEMPLATE).module.questions(chapters)  # type: ignore[attr-defined]
     page.content = page.content.replace(PLACEHOLDER, html)
     toc = section_list(page.toc.items)
     toc.extend(AnchorLink(chapter["title"], chapter["id"], 2) for chapter in chapters)

@@ -1,0 +1,38 @@
+"""One Jinja environment per build for the hooks' own templates.
+
+MkDocs' ``Theme.get_env()`` builds a new jinja2 Environment on every call, and
+an environment compiles each template it loads anew, so the hooks that render
+the generated pages (glossary, crosslinks, citations, self-check, print book)
+compiled the templates they share once per hook. ``shared_env`` hands every
+hook the same environment for as long as the theme object is the same: a build
+loads its config, and so a new theme, so each build (and each ``mkdocs serve``
+rebuild, which sees edited templates) gets a fresh one.
+
+Duck-typed, so that this package does not import MkDocs: any object with a
+``get_env()`` will do.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, TypeVar
+
+_Env = TypeVar("_Env", covariant=True)
+
+
+class HasEnv(Protocol[_Env]):
+    """A theme: something that builds a Jinja environment."""
+
+    def get_env(self) -> _Env: ...
+
+
+# The last theme asked about, and its environment. The theme is held, not just its id,
+# so that a new theme can never be taken for it (an id can be reused once freed).
+_last: tuple[object, object] | None = None
+
+
+def shared_env(theme: HasEnv[_Env]) -> _Env:
+    """``theme.get_env()``, built once per theme object and then handed out again."""
+    global _last
+    if _last is None or _last[0] is not theme:
+        _last = (theme, theme.get_env())
+    return _last[1]  # type: ignore[return-value]

@@ -21,8 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from rupture_repair.cachefolder import cache_folder
-from rupture_repair.citations import Bibliography, CitationExtension, CitedWork, load_bibliography
-from rupture_repair.citations.cache import ReferenceCache
+from rupture_repair.citations import Bibliography, CitationExtension, CitedWork, load_stored
 from rupture_repair.citations.cited_in import CitingPage, cited_in_by_key
 from rupture_repair.reading_order import reading_order
 from rupture_repair.themeenv import shared_env
@@ -67,9 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     shown = f"{docs.name}/{BIBLIOGRAPHY_DATA}"
     text = _read_text(docs / BIBLIOGRAPHY_DATA, shown)
-    # Formatted references kept between builds (and shared with the offline copy's build): same output.
-    cache = ReferenceCache(cache_folder(config.config_file_path)) if config.config_file_path else None
-    _bibliography, problems = load_bibliography(shown, text, cache=cache)
+    # The loaded bibliography (and the formatted references) kept between builds, and shared with the
+    # offline copy's build: same output. A .bib with problems is loaded, and reported, every build.
+    _bibliography, problems = load_stored(shown, text, cache_folder(config.config_file_path))
     for problem in problems:
         log.warning("%s", problem)
     _extension = CitationExtension(_bibliography)

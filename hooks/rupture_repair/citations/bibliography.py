@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from pathlib import Path
@@ -146,9 +145,3 @@ def load_bibliography(
 def _by_line(problem: Problem) -> int:
     """Problems in file order, so the first one listed is the first one to fix."""
     return problem.line or 0
-
-
-def suggest_key(bibliography: Bibliography, key: str) -> str | None:
-    """The known key closest to a mistyped one, for "did you mean …?"."""
-    matches = difflib.get_close_matches(key, list(bibliography.references), n=1, cutoff=0.6)
-    return matches[0] if matches else None

@@ -13,8 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import render
-from .bibliography import suggest_key
-from .records import Bibliography
+from .records import Bibliography, suggest_key
 from .report import CitationProblem, CitationReport, CitedWork
 from .syntax import BRACKET, NARRATIVE, parse_bracket
 

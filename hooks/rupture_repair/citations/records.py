@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -108,3 +109,9 @@ class Bibliography:
         else:
             chosen = [self.references[k] for k in dict.fromkeys(keys) if k in self.references]
         return sorted(chosen, key=lambda ref: ref.sort_key)
+
+
+def suggest_key(bibliography: Bibliography, key: str) -> str | None:
+    """The known key closest to a mistyped one, for "did you mean …?"."""
+    matches = difflib.get_close_matches(key, list(bibliography.references), n=1, cutoff=0.6)
+    return matches[0] if matches else None

@@ -19,7 +19,6 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from rupture_repair.cachefolder import cache_folder
 from rupture_repair.conceptmap import MapEdge, MapNode, layout_concept_map
 from rupture_repair.crosslinks.extension import LinkRecord, WikiLinkExtension
 from rupture_repair.crosslinks.graph import ReadingPath, backlinks, reading_paths, related_pages
@@ -78,29 +77,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir).name
     records: list[PageRecord] = []
     # Front matter that passed the schema in an earlier build is not checked again (rupture_repair.schemacheck).
-    passed = PassedChecks(cache_folder(config.config_file_path), "front-matter")
-    for file in files.documentation_pages():
-        shown = f"{docs}/{file.src_uri}"
-        record, problems = record_page(file.src_uri, file.content_string, shown, check=not file.generated_by,
-                                       passed=passed)
-        records.append(record)
+    with PassedChecks.of_site(config.config_file_path, "front-matter") as passed:
+        for file in files.documentation_pages():
+            shown = f"{docs}/{file.src_uri}"
+            record, problems = record_page(file.src_uri, file.content_string, shown, check=not file.generated_by,
+                                           passed=passed)
+            records.append(record)
+            for problem in problems:
+                log.warning("%s", problem)
+        paths, problems = reading_paths(records)
+        _paths.update(paths)
         for problem in problems:
             log.warning("%s", problem)
-    paths, problems = reading_paths(records)
-    _paths.update(paths)
-    for problem in problems:
-        log.warning("%s", problem)
-    env = shared_env(config.theme)
-    for name, (src_uri, title, description) in PATH_PAGES.items():
-        steps = [_path_step(src_uri, _record(records, src)) for src in paths[name].pages]
-        content = env.get_template("rr/path-page.md").render(title=title, description=description, steps=steps)
-        generated = File.generated(config, src_uri, content=content)
-        files.append(generated)
-        records.append(record_page(src_uri, content, src_uri, check=False, passed=passed)[0])
-    map_page = env.get_template("rr/concept-map-page.md").render(placeholder=CONCEPT_MAP_PLACEHOLDER)
-    files.append(File.generated(config, CONCEPT_MAP_PAGE, content=map_page))
-    records.append(record_page(CONCEPT_MAP_PAGE, map_page, CONCEPT_MAP_PAGE, check=False, passed=passed)[0])
-    passed.save()
+        env = shared_env(config.theme)
+        for name, (src_uri, title, description) in PATH_PAGES.items():
+            steps = [_path_step(src_uri, _record(records, src)) for src in paths[name].pages]
+            content = env.get_template("rr/path-page.md").render(title=title, description=description, steps=steps)
+            generated = File.generated(config, src_uri, content=content)
+            files.append(generated)
+            records.append(record_page(src_uri, content, src_uri, check=False, passed=passed)[0])
+        map_page = env.get_template("rr/concept-map-page.md").render(placeholder=CONCEPT_MAP_PLACEHOLDER)
+        files.append(File.generated(config, CONCEPT_MAP_PAGE, content=map_page))
+        records.append(record_page(CONCEPT_MAP_PAGE, map_page, CONCEPT_MAP_PAGE, check=False, passed=passed)[0])
     _index, problems = PageIndex.build(records)
     for problem in problems:
         log.warning("%s", problem)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from rupture_repair.cachefolder import cache_folder
 from rupture_repair.crisis_lines import load_help_data, render_crisis_lines, render_emergency_numbers
 from rupture_repair.data_blocks import DataBlockExtension
 from rupture_repair.downloads import render_offline_download
@@ -39,9 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not path.is_file():
         raise PluginError(f"{shown}: missing; the help page's crisis lines come from it")
     # Data that passed the schema in an earlier build is not checked again (rupture_repair.schemacheck).
-    passed = PassedChecks(cache_folder(config.config_file_path), "crisis-lines")
-    data, problems = load_help_data(Path(shown), path.read_text(encoding="utf-8"), passed=passed)
-    passed.save()
+    with PassedChecks.of_site(config.config_file_path, "crisis-lines") as passed:
+        data, problems = load_help_data(Path(shown), path.read_text(encoding="utf-8"), passed=passed)
     if data is None:
         raise PluginError("\n".join(str(p) for p in problems))
     _extension = DataBlockExtension(

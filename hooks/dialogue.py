@@ -19,7 +19,6 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from rupture_repair.cachefolder import cache_folder
 from rupture_repair.dialogue import DialogueExtension, DialogueTag, TagVocabulary, load_tags, locate
 from rupture_repair.schemacheck import PassedChecks
 from rupture_repair.toc import section_list
@@ -58,10 +57,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = docs / TAGS_DATA
     if path.is_file():
         # Tags that passed the schema in an earlier build are not checked again (rupture_repair.schemacheck).
-        passed = PassedChecks(cache_folder(config.config_file_path), "dialogue-tags")
-        _vocabulary, problems = load_tags(shown, path.read_text(encoding="utf-8"), glossary_ids=set(glossary_ids),
-                                          passed=passed)
-        passed.save()
+        with PassedChecks.of_site(config.config_file_path, "dialogue-tags") as passed:
+            _vocabulary, problems = load_tags(shown, path.read_text(encoding="utf-8"),
+                                              glossary_ids=set(glossary_ids), passed=passed)
         for problem in problems:
             log.warning("%s", problem)
     else:

@@ -21,7 +21,6 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from rupture_repair.cachefolder import cache_folder
 from rupture_repair.glossary import NEVER_LINK, Glossary, TermLinkExtension, TermMatcher, TermMention, load_glossary
 from rupture_repair.glossary.appearances import appearances_by_term, group_by_letter
 from rupture_repair.reading_order import reading_order
@@ -69,9 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not path.is_file():
         log.warning("%s: missing; create it (a YAML list of terms) or the glossary page will be empty", shown)
     # Entries that passed the schema in an earlier build are not checked again (rupture_repair.schemacheck).
-    passed = PassedChecks(cache_folder(config.config_file_path), "glossary")
-    _glossary, problems = load_glossary(shown, text, passed=passed)
-    passed.save()
+    with PassedChecks.of_site(config.config_file_path, "glossary") as passed:
+        _glossary, problems = load_glossary(shown, text, passed=passed)
     for problem in problems:
         log.warning("%s", problem)
     # The site's own name ("Rupture & Repair") is found, so that its "Rupture" is never linked as a term.

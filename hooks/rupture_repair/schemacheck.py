@@ -24,7 +24,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cachefolder import read_json, write_json
+from .cachefolder import cache_folder, read_json, write_json
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -79,6 +79,17 @@ class PassedChecks:
         self.file = f"passed-{name}.json"
         self._stored = self._read()
         self._used: set[str] = set()
+
+    @classmethod
+    def of_site(cls, config_file_path: str | None, name: str) -> PassedChecks:
+        """The passes kept for the site whose mkdocs.yml is at ``config_file_path``; saved on leaving a ``with``."""
+        return cls(cache_folder(config_file_path), name)
+
+    def __enter__(self) -> PassedChecks:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.save()
 
     def holds(self, digest: str) -> bool:
         if digest in self._stored:

@@ -66,6 +66,17 @@ def test_data_that_passed_is_not_checked_again(tmp_path: Path) -> None:
     assert check_twice(tmp_path, data, json.loads(json.dumps(data))) == ([], 0)
 
 
+def test_a_site_keeps_its_passes_in_its_cache_folder_when_the_with_block_ends(tmp_path: Path) -> None:
+    config_file = str(tmp_path / "mkdocs.yml")
+    with PassedChecks.of_site(config_file, "test") as passed:
+        Schema(SCHEMA).errors({"name": "repair"}, passed)
+    again = CountingSchema(SCHEMA)
+    with PassedChecks.of_site(config_file, "test") as passed:
+        assert again.errors({"name": "repair"}, passed) == []
+    assert again.checks == 0
+    assert (tmp_path / ".cache" / "rupture-repair" / "passed-test.json").is_file()
+
+
 def test_without_a_store_or_folder_every_check_runs(tmp_path: Path) -> None:
     schema = CountingSchema(SCHEMA)
     schema.errors({"name": "x"})

@@ -157,7 +157,7 @@ def on_page_context(
 
 
 def _render(config: MkDocsConfig, template: str, **context: object) -> str:
-    return shared_env(config.theme).get_template(template).render(**context)
+    return shared_env(config.theme, cache_folder(config.config_file_path)).get_template(template).render(**context)
 
 
 def _place(citing: CitingPage, files: Files, references_file: File) -> dict[str, object]:

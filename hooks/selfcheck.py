@@ -20,12 +20,13 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from rupture_repair.selfcheck import Question, SelfCheckExtension, rebase_url, unique_ids
+from rupture_repair.cachefolder import cache_folder
 from rupture_repair.themeenv import shared_env
 from rupture_repair.toc import section_list
 from rupture_repair.reading_order import reading_order
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import Environment, Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -62,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    content = shared_env(config.theme).get_template(TEMPLATE).render(placeholder=PLACEHOLDER)
+    content = _template(config).render(placeholder=PLACEHOLDER)
     files.append(File.generated(config, SELFCHECK_PAGE, content=content))
     return files
 
@@ -103,7 +104,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     ids = unique_ids((pages[src].title or src for src in ordered), _toc_ids(page.toc) | set(PAGE_END_IDS))
     chapters = [_chapter(pages[src], chapter_id, here) for src, chapter_id in zip(ordered, ids)]
     # The environment that rendered the page at on_files: the template is compiled once a build, not twice.
-    html = shared_env(config.theme).get_template(TEMPLATE).module.questions(chapters)  # type: ignore[attr-defined]
+    html = _template(config).module.questions(chapters)  # type: ignore[attr-defined]
     page.content = page.content.replace(PLACEHOLDER, html)
     toc = section_list(page.toc.items)
     toc.extend(AnchorLink(chapter["title"], chapter["id"], 2) for chapter in chapters)
@@ -166,3 +167,7 @@ def _toc_titles(toc: TableOfContents) -> dict[str, str]:
         titles[item.id] = item.title
         stack.extend(item.children)
     return titles
+
+
+def _template(config: MkDocsConfig) -> Template:
+    return shared_env(config.theme, cache_folder(config.config_file_path)).get_template(TEMPLATE)

@@ -1,7 +1,7 @@
 """The build's cache folder, ``.cache/rupture-repair/`` next to mkdocs.yml, and its JSON files.
 
 What the build keeps between runs (formatted references, data that passed its
-schema) lives here, as Material's plugins keep theirs in ``.cache/``. The folder
+schema, compiled templates) lives here, as Material's plugins keep theirs in ``.cache/``. The folder
 holds a ``.gitignore`` of ``*`` (as pytest does for ``.pytest_cache``), so it is
 never committed. Files are replaced atomically: the offline copy's build, in a
 child process, may read one while it is written. An unreadable or unwritable
@@ -34,16 +34,24 @@ def read_json(folder: Path | None, name: str) -> Any:
         return None
 
 
-def write_json(folder: Path | None, name: str, data: Any) -> None:
-    """Write ``data`` to ``folder/name`` atomically; quietly nothing when the folder cannot be written."""
-    if folder is None:
-        return
+def ensure_folder(folder: Path) -> bool:
+    """Make the cache folder, with its ``.gitignore``; False when it cannot be written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.is_file():
             ignore.write_text("# Created by the Rupture & Repair build: a cache, never committed.\n*\n",
                               encoding="utf-8")
+    except OSError:
+        return False
+    return True
+
+
+def write_json(folder: Path | None, name: str, data: Any) -> None:
+    """Write ``data`` to ``folder/name`` atomically; quietly nothing when the folder cannot be written."""
+    if folder is None or not ensure_folder(folder):
+        return
+    try:
         content = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{Path(name).stem}-", suffix=".tmp")
         try:

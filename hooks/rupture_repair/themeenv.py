@@ -8,13 +8,17 @@ hook the same environment for as long as the theme object is the same: a build
 loads its config, and so a new theme, so each build (and each ``mkdocs serve``
 rebuild, which sees edited templates) gets a fresh one.
 
+Given the build's cache folder, the environment keeps its compiled templates
+there between builds, as the theme's own does (rupture_repair.templatecache).
+
 Duck-typed, so that this package does not import MkDocs: any object with a
 ``get_env()`` will do.
 """
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 _Env = TypeVar("_Env", covariant=True)
 
@@ -30,9 +34,17 @@ class HasEnv(Protocol[_Env]):
 _last: tuple[object, object] | None = None
 
 
-def shared_env(theme: HasEnv[_Env]) -> _Env:
-    """``theme.get_env()``, built once per theme object and then handed out again."""
+def shared_env(theme: HasEnv[_Env], cache: Path | None = None) -> _Env:
+    """``theme.get_env()``, built once per theme object and then handed out again.
+
+    ``cache``: the build's cache folder, for the compiled templates (None: none kept).
+    """
     global _last
     if _last is None or _last[0] is not theme:
-        _last = (theme, theme.get_env())
+        env: Any = theme.get_env()
+        if cache is not None:
+            from rupture_repair.templatecache import use_bytecode_cache
+
+            use_bytecode_cache(env, cache)
+        _last = (theme, env)
     return _last[1]  # type: ignore[return-value]

@@ -24,7 +24,7 @@ from rupture_repair.cachefolder import cache_folder
 from rupture_repair.citations import Bibliography, CitationExtension, CitedWork, load_stored
 from rupture_repair.citations.cited_in import CitingPage, cited_in_by_key
 from rupture_repair.reading_order import reading_order
-from rupture_repair.themeenv import shared_env
+from rupture_repair.themeenv import site_env
 from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def on_page_context(
 
 
 def _render(config: MkDocsConfig, template: str, **context: object) -> str:
-    return shared_env(config.theme, cache_folder(config.config_file_path)).get_template(template).render(**context)
+    return site_env(config).get_template(template).render(**context)
 
 
 def _place(citing: CitingPage, files: Files, references_file: File) -> dict[str, object]:

@@ -26,8 +26,7 @@ from rupture_repair.crosslinks.pages import PageIndex, PageRecord, page_name, re
 from rupture_repair.source_lines import find_line
 from rupture_repair.reading_order import reading_order
 from rupture_repair.schemacheck import PassedChecks
-from rupture_repair.cachefolder import cache_folder
-from rupture_repair.themeenv import shared_env
+from rupture_repair.themeenv import site_env
 from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
@@ -90,7 +89,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _paths.update(paths)
         for problem in problems:
             log.warning("%s", problem)
-        env = shared_env(config.theme, cache_folder(config.config_file_path))
+        env = site_env(config)
         for name, (src_uri, title, description) in PATH_PAGES.items():
             steps = [_path_step(src_uri, _record(records, src)) for src in paths[name].pages]
             content = env.get_template("rr/path-page.md").render(title=title, description=description, steps=steps)

@@ -25,8 +25,7 @@ from rupture_repair.glossary import NEVER_LINK, Glossary, TermLinkExtension, Ter
 from rupture_repair.glossary.appearances import appearances_by_term, group_by_letter
 from rupture_repair.reading_order import reading_order
 from rupture_repair.schemacheck import PassedChecks
-from rupture_repair.cachefolder import cache_folder
-from rupture_repair.themeenv import shared_env
+from rupture_repair.themeenv import site_env
 from rupture_repair.toc import section_list, title_id as page_title_id
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    env = shared_env(config.theme, cache_folder(config.config_file_path))
+    env = site_env(config)
     groups = group_by_letter(_glossary.sorted_entries())
     content = env.get_template("rr/glossary-page.md").render(
         groups=groups,

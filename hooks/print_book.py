@@ -34,8 +34,7 @@ from rupture_repair.printbook import (
     group_contents, make_chapter, pdf_page_texts, print_pdf, print_stylesheets, read_article,
 )
 from rupture_repair.selfcheck.urls import relative_url
-from rupture_repair.cachefolder import cache_folder
-from rupture_repair.themeenv import shared_env
+from rupture_repair.themeenv import site_env
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -174,7 +173,7 @@ def _assemble(config: MkDocsConfig, site: Path) -> _Book:
 
 def _render(config: MkDocsConfig, book: _Book, page_numbers: dict[str, int]) -> str:
     description = config.site_description or ""
-    return shared_env(config.theme, cache_folder(config.config_file_path)).get_template(TEMPLATE).render(
+    return site_env(config).get_template(TEMPLATE).render(
         book={"title": config.site_name, "subtitle": description.split(":")[0].strip(),
               "description": description, "author": config.site_author or "", "date": _edition_date(),
               "site_url": config.site_url},

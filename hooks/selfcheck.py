@@ -20,8 +20,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from rupture_repair.selfcheck import Question, SelfCheckExtension, rebase_url, unique_ids
-from rupture_repair.cachefolder import cache_folder
-from rupture_repair.themeenv import shared_env
+from rupture_repair.themeenv import site_env
 from rupture_repair.toc import section_list
 from rupture_repair.reading_order import reading_order
 
@@ -170,4 +169,4 @@ def _toc_titles(toc: TableOfContents) -> dict[str, str]:
 
 
 def _template(config: MkDocsConfig) -> Template:
-    return shared_env(config.theme, cache_folder(config.config_file_path)).get_template(TEMPLATE)
+    return site_env(config).get_template(TEMPLATE)

@@ -1,6 +1,6 @@
 """Hook: the theme's compiled templates are kept between builds (rupture_repair.templatecache).
 
-Compiling Material's templates was a third of every build and of every
+Compiling Material's templates was a fifth of every build (0.13 s of 0.61 s) and of every
 ``mkdocs serve`` rebuild; an edited template is still compiled again.
 """
 

@@ -20,6 +20,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from rupture_repair.cachefolder import cache_folder
+from rupture_repair.templatecache import use_bytecode_cache
+
 _Env = TypeVar("_Env", covariant=True)
 
 
@@ -27,6 +30,16 @@ class HasEnv(Protocol[_Env]):
     """A theme: something that builds a Jinja environment."""
 
     def get_env(self) -> _Env: ...
+
+
+class HasTheme(Protocol[_Env]):
+    """A site's config: its theme, and where its mkdocs.yml is (for the cache folder)."""
+
+    @property
+    def theme(self) -> HasEnv[_Env]: ...
+
+    @property
+    def config_file_path(self) -> str | None: ...
 
 
 # The last theme asked about, and its environment. The theme is held, not just its id,
@@ -41,10 +54,13 @@ def shared_env(theme: HasEnv[_Env], cache: Path | None = None) -> _Env:
     """
     global _last
     if _last is None or _last[0] is not theme:
-        env: Any = theme.get_env()
-        if cache is not None:
-            from rupture_repair.templatecache import use_bytecode_cache
+        _last = (theme, theme.get_env())
+    env: Any = _last[1]
+    if cache is not None:
+        use_bytecode_cache(env, cache)  # nothing when it has one already
+    return env  # type: ignore[no-any-return]
 
-            use_bytecode_cache(env, cache)
-        _last = (theme, env)
-    return _last[1]  # type: ignore[return-value]
+
+def site_env(config: HasTheme[_Env]) -> _Env:
+    """The build's shared environment, keeping compiled templates in the site's cache folder."""
+    return shared_env(config.theme, cache_folder(config.config_file_path))

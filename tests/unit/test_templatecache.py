@@ -10,6 +10,14 @@ import pytest
 
 from rupture_repair.templatecache import settings_key, use_bytecode_cache
 
+# What the "asset" filter below adds; a test changes it between two builds.
+ASSET_VERSION = {"v": 1}
+
+
+def asset(name: str) -> str:
+    """A plain filter whose result depends on more than its argument (as a theme's asset filter may)."""
+    return f"{name}?v={ASSET_VERSION['v']}"
+
 
 def _env(templates: Path, **settings: object) -> jinja2.Environment:
     """A new environment, as MkDocs makes one for every build."""
@@ -68,13 +76,25 @@ def test_an_edited_template_is_compiled_again(
     assert compiled == ["base.html"]
 
 
-def test_settings_that_change_compiled_code_get_a_folder_of_their_own(templates: Path, tmp_path: Path) -> None:
+def test_settings_that_change_compiled_code_change_the_key(templates: Path, tmp_path: Path) -> None:
     plain = settings_key(_env(templates))
     assert settings_key(_env(templates)) == plain
     assert settings_key(_env(templates, extensions=["jinja2.ext.i18n"])) != plain
     assert settings_key(_env(templates, trim_blocks=True)) != plain
     assert settings_key(_env(templates, variable_start_string="[[", variable_end_string="]]")) != plain
     assert settings_key(_env(templates, autoescape=True)) != plain
+    assert settings_key(_env(templates, autoescape=jinja2.select_autoescape(["html"]))) != settings_key(
+        _env(templates, autoescape=jinja2.select_autoescape(["xml"])))
+    with_filter = _env(templates)
+    with_filter.filters["asset"] = asset
+    assert settings_key(with_filter) != plain
+
+
+def test_the_key_is_the_same_in_every_run(templates: Path) -> None:
+    """Settings go by name, never by memory address: otherwise no later build could use the cache."""
+    env = _env(templates, autoescape=jinja2.select_autoescape(["html"]))
+    assert "0x" not in repr(settings_key(env))
+    assert settings_key(env) == settings_key(_env(templates, autoescape=jinja2.select_autoescape(["html"])))
 
 
 def test_a_template_is_not_taken_from_an_environment_with_other_settings(templates: Path, tmp_path: Path) -> None:
@@ -109,3 +129,93 @@ def test_a_cache_folder_that_vanishes_mid_build_does_not_stop_it(templates: Path
     use_bytecode_cache(env, cache)
     shutil.rmtree(cache)
     assert env.get_template("page.html").render(name="reader") == "<main>Hello reader</main>"
+
+
+def test_a_filter_added_after_the_cache_still_counts(templates: Path, tmp_path: Path) -> None:
+    """A later hook may add filters: code compiled for one calling convention is not served to another."""
+    (templates / "filtered.html").write_text("{{ name | shout }}", encoding="utf-8")
+    cache = tmp_path / "cache"
+    plain = _env(templates)
+    use_bytecode_cache(plain, cache)
+    plain.filters["shout"] = jinja2.filters.do_upper
+    assert plain.get_template("filtered.html").render(name="hi") == "HI"
+    assert list((cache / "templates").glob("*.cache"))
+
+    context_filter = _env(templates)
+    use_bytecode_cache(context_filter, cache)
+    context_filter.filters["shout"] = jinja2.pass_context(lambda context, text: f"{text}!")
+    assert context_filter.get_template("filtered.html").render(name="hi") == "hi!"
+
+
+def test_filters_that_take_the_context_keep_the_cache(
+        templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As MkDocs' url and script_tag do: Jinja never works them out at compile time."""
+    (templates / "link.html").write_text('<a href="{{ "help/" | url }}">help</a>', encoding="utf-8")
+    cache = tmp_path / "cache"
+    url = jinja2.pass_context(lambda context, path: context["base"] + path)
+    first = _env(templates)
+    first.filters["url"] = url
+    use_bytecode_cache(first, cache)
+    assert first.get_template("link.html").render(base="../") == '<a href="../help/">help</a>'
+
+    second = _env(templates)
+    second.filters["url"] = url
+    use_bytecode_cache(second, cache)
+    compiled = _count_compiles(second, monkeypatch)
+    assert second.get_template("link.html").render(base="../../") == '<a href="../../help/">help</a>'
+    assert compiled == []
+
+
+def test_a_filter_that_may_read_more_than_its_arguments_turns_the_cache_off(
+        templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jinja works out ``"logo.svg" | asset`` once, at compile time: kept, the answer would outlive a change."""
+    (templates / "logo.html").write_text('<img src="{{ "logo.svg" | asset }}">', encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = _env(templates)
+    first.filters["asset"] = asset
+    use_bytecode_cache(first, cache)
+    assert first.get_template("logo.html").render() == '<img src="logo.svg?v=1">'
+    assert not list((cache / "templates").glob("*.cache"))
+
+    monkeypatch.setitem(ASSET_VERSION, "v", 2)
+    second = _env(templates)
+    second.filters["asset"] = asset
+    use_bytecode_cache(second, cache)
+    assert second.get_template("logo.html").render() == '<img src="logo.svg?v=2">'
+
+
+@pytest.mark.parametrize("keep", [0, 5, 20, 40, 200])
+def test_a_damaged_cache_file_is_compiled_again_and_replaced(templates: Path, tmp_path: Path, keep: int) -> None:
+    cache = tmp_path / "cache"
+    first = _env(templates)
+    folder = use_bytecode_cache(first, cache)
+    assert folder is not None
+    first.get_template("page.html").render(name="reader")
+    for kept in folder.glob("*.cache"):
+        kept.write_bytes(kept.read_bytes()[:keep])
+
+    second = _env(templates)
+    use_bytecode_cache(second, cache)
+    assert second.get_template("page.html").render(name="again") == "<main>Hello again</main>"
+    assert all(kept.stat().st_size > 200 for kept in folder.glob("*.cache"))
+
+
+def test_a_cache_file_holding_something_else_is_compiled_again(templates: Path, tmp_path: Path) -> None:
+    import marshal
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    cache = tmp_path / "cache"
+    first = _env(templates)
+    folder = use_bytecode_cache(first, cache)
+    assert folder is not None
+    first.get_template("base.html").render()
+    source = (templates / "base.html").read_text(encoding="utf-8")
+    checksum = first.bytecode_cache.get_source_checksum(source)  # type: ignore[union-attr]
+    for kept in folder.glob("*.cache"):
+        kept.write_bytes(bc_magic + pickle.dumps(checksum, 2) + marshal.dumps(42))
+
+    second = _env(templates)
+    use_bytecode_cache(second, cache)
+    assert second.get_template("page.html").render(name="again") == "<main>Hello again</main>"

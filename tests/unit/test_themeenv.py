@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rupture_repair.themeenv import shared_env
 
 
@@ -45,3 +47,18 @@ def test_a_real_mkdocs_theme() -> None:
     assert env is shared_env(theme)
     assert env.get_template("main.html") is env.get_template("main.html")
     assert shared_env(Theme(name="mkdocs")) is not env
+
+
+def test_the_site_env_keeps_compiled_templates_in_the_sites_cache_folder(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.theme import Theme
+
+    from rupture_repair.cachefolder import CACHE_FOLDER
+    from rupture_repair.themeenv import site_env
+
+    config = SimpleNamespace(theme=Theme(name="mkdocs"), config_file_path=str(tmp_path / "mkdocs.yml"))
+    env = site_env(config)
+    assert env is site_env(config)
+    env.get_template("main.html")
+    assert list((tmp_path / CACHE_FOLDER / "templates").glob("*.cache"))

@@ -159,9 +159,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         ]
         page.rr_path_next = [  # type: ignore[attr-defined]
             {"path": PATH_PAGES[name][1], "path_href": _href(pages[PATH_PAGES[name][0]], here),
-             "href": _href(pages[nxt], here), "title": pages[nxt].title,
-             "position": path.position(src), "length": len(path.pages)}
-            for name, path in _paths.items() if (nxt := path.next_after(src)) and nxt in pages
+             "href": _href(pages[nxt.page], here), "title": pages[nxt.page].title,
+             "number": nxt.number, "total": nxt.total}
+            for name, path in _paths.items() if (nxt := path.next_step(src)) and nxt.page in pages
         ]
         toc = section_list(page.toc.items)
         if page.rr_related:

@@ -1,12 +1,13 @@
-"""Cross-links in a fixture site whose expected output is spelled out, and bad input."""
+"""Cross-links in a fixture site whose expected output is spelled out, in the real site, and bad input."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from builtsite import BuildResult, run_mkdocs_build, soup
+from builtsite import BuildResult, html_pages, resolve, run_mkdocs_build, soup
 
 CHAPTER_A = """\
 ---
@@ -120,6 +121,11 @@ def test_reading_paths_are_generated_and_each_page_points_to_the_next(linked_sit
     assert [a.get_text() for a in trainee.find_all("a")] == ["Chapter A", "Chapter C"]
     steps = _page(linked_site, "chapter-a").select(".rr-next-in-path a.rr-next-in-path__link")
     assert [(a.get_text(), a["href"]) for a in steps] == [("Chapter B →", "../chapter-b/"), ("Chapter C →", "../chapter-c/")]
+    labels = _page(linked_site, "chapter-a").select(".rr-next-in-path__label")
+    assert [" ".join(label.get_text().split()) for label in labels] == [
+        "Next in Reading path: if you are in therapy (step 2 of 2):",
+        "Next in Reading path: for trainees (step 2 of 2):",
+    ]
     assert _page(linked_site, "chapter-b").select(".rr-next-in-path") == []
 
 
@@ -129,6 +135,41 @@ def test_generated_pages_are_the_same_bytes_when_built_again(linked_site: BuildR
     for name in ("chapter-a", "chapter-b", "glossary", "paths/client-path"):
         first = (linked_site.site / name / "index.html").read_bytes()
         assert first == (again.site / name / "index.html").read_bytes(), name
+
+
+# ----- The real site ------------------------------------------------------------------------------
+
+STEP_NUMBER = re.compile(r"\(step (\d+) of (\d+)\):$")
+
+
+def _path_steps(path_page: Path, site: Path) -> list[Path]:
+    """The pages a path page lists, in its order (each item's first link; its description may link terms)."""
+    items = soup(path_page).select_one("article ol").find_all("li", recursive=False)
+    return [resolve(path_page, item.find("a")["href"], site)[0] for item in items]
+
+
+def test_next_in_path_numbers_the_page_it_leads_to_as_the_path_page_does(online_site: BuildResult) -> None:
+    """Each label's "step n of m" is the linked page's place in the path page's list, and it follows this page."""
+    site = online_site.site
+    seen: dict[Path, set[Path]] = {}  # path page -> the pages that point on along it
+    for page in html_pages(site):
+        for entry in soup(page).select(".rr-next-in-path p"):
+            label = entry.select_one(".rr-next-in-path__label")
+            path_page = resolve(page, label.a["href"], site)[0]
+            steps = _path_steps(path_page, site)
+            target = resolve(page, entry.select_one("a.rr-next-in-path__link")["href"], site)[0]
+            number, total = map(int, STEP_NUMBER.search(" ".join(label.get_text().split())).groups())
+            where = f"{page.relative_to(site)} on {path_page.relative_to(site)}"
+            assert target in steps, f"{where}: links to a page the path does not list"
+            at = steps.index(target)
+            assert (number, total) == (at + 1, len(steps)), \
+                f"{where}: says step {number} of {total}; the path page lists it as {at + 1} of {len(steps)}"
+            assert at > 0 and steps[at - 1] == page, f"{where}: the link skips or goes back"
+            seen.setdefault(path_page, set()).add(page)
+    assert len(seen) == 2 and set.intersection(*seen.values()), "expected two paths sharing some pages"
+    for path_page, pointing in seen.items():
+        steps = _path_steps(path_page, site)
+        assert pointing == set(steps[:-1]), f"{path_page.relative_to(site)}: every step but the last points on"
 
 
 # ----- Bad input ----------------------------------------------------------------------------------

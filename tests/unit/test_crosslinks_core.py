@@ -7,10 +7,11 @@ import pytest
 
 from rupture_repair.crosslinks.extension import WikiLinkExtension
 from rupture_repair.crosslinks.frontmatter import read_front_matter
-from rupture_repair.crosslinks.graph import backlinks, link_target, reading_paths, related_pages
+from rupture_repair.crosslinks.graph import (PathStep, ReadingPath, backlinks, link_target, reading_paths,
+                                             related_pages)
 from rupture_repair.crosslinks.extension import LinkRecord
 from rupture_repair.crosslinks.headings import headings_of
-from rupture_repair.crosslinks.pages import PageIndex, page_name, record_page
+from rupture_repair.crosslinks.pages import PageIndex, PageRecord, page_name, record_page
 from rupture_repair.crosslinks.wikilinks import WikiLinkError, resolve_wikilink
 
 
@@ -139,18 +140,37 @@ def test_related_pages_weigh_rare_terms_more_and_put_author_choices_first() -> N
     assert [(r.target, r.chosen_by_author) for r in related["e"]] == [("d", True)]
 
 
-def test_reading_paths_order_pages_and_report_gaps_and_clashes() -> None:
-    def record(src: str, paths: str):
-        return record_page(src, _page("", src, extra=f"paths: {paths}\n"), f"docs/{src}")[0]
+def _on_paths(src: str, paths: str) -> PageRecord:
+    return record_page(src, _page("", src, extra=f"paths: {paths}\n"), f"docs/{src}")[0]
 
-    paths, problems = reading_paths([record("x.md", "{client: 2}"), record("y.md", "{client: 1, trainee: 1}")])
+
+def test_reading_paths_order_pages_and_report_gaps_and_clashes() -> None:
+    paths, problems = reading_paths([_on_paths("x.md", "{client: 2}"), _on_paths("y.md", "{client: 1, trainee: 1}")])
     assert paths["client"].pages == ("y.md", "x.md") and problems == []
-    assert paths["client"].next_after("y.md") == "x.md" and paths["client"].next_after("x.md") is None
-    _, problems = reading_paths([record("x.md", "{client: 3}"), record("y.md", "{client: 1}"),
-                                 record("z.md", "{client: 1}")])
+    assert paths["client"].next_step("y.md").page == "x.md" and paths["client"].next_step("x.md") is None
+    _, problems = reading_paths([_on_paths("x.md", "{client: 3}"), _on_paths("y.md", "{client: 1}"),
+                                 _on_paths("z.md", "{client: 1}")])
     messages = [str(p) for p in problems]
     assert "docs/y.md:4: 'client' path position 1 is also taken by docs/z.md; give each page its own position" in messages
     assert any(m.startswith("docs/x.md:4: 'client' path has a gap: no page at position 2") for m in messages)
+
+
+def test_next_step_carries_the_number_of_the_page_it_leads_to() -> None:
+    """The number is shown beside the next page's title, so it is that page's step, as the path page numbers it."""
+    path = ReadingPath("client", ("a.md", "b.md", "c.md"))
+    assert path.next_step("a.md") == PathStep("b.md", 2, 3)
+    assert path.next_step("b.md") == PathStep("c.md", 3, 3)
+    assert path.next_step("c.md") is None  # the last page has no next step
+    assert path.next_step("elsewhere.md") is None
+
+
+def test_a_page_on_two_paths_gets_each_paths_own_next_step() -> None:
+    paths, problems = reading_paths([_on_paths("a.md", "{client: 1, trainee: 1}"), _on_paths("b.md", "{client: 2}"),
+                                     _on_paths("c.md", "{client: 3, trainee: 2}"), _on_paths("d.md", "{trainee: 3}")])
+    assert problems == []
+    assert paths["client"].next_step("a.md") == PathStep("b.md", 2, 3)
+    assert paths["trainee"].next_step("a.md") == PathStep("c.md", 2, 3)
+    assert paths["client"].next_step("c.md") is None and paths["trainee"].next_step("c.md") == PathStep("d.md", 3, 3)
 
 
 @pytest.mark.parametrize(

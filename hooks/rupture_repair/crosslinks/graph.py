@@ -95,18 +95,28 @@ def related_pages(terms_by_page: Mapping[str, Collection[str]], chosen: Mapping[
 
 
 @dataclass(frozen=True)
+class PathStep:
+    """A page on a reading path, numbered from 1 as the path page lists it."""
+
+    page: str
+    number: int
+    total: int
+
+
+@dataclass(frozen=True)
 class ReadingPath:
     name: str
     pages: tuple[str, ...]
 
-    def next_after(self, src_uri: str) -> str | None:
-        if src_uri not in self.pages:
-            return None
-        i = self.pages.index(src_uri)
-        return self.pages[i + 1] if i + 1 < len(self.pages) else None
+    def next_step(self, src_uri: str) -> PathStep | None:
+        """The step after ``src_uri``, with its own number: the label sits next to that page's link.
 
-    def position(self, src_uri: str) -> int:
-        return self.pages.index(src_uri) + 1
+        None when ``src_uri`` is the path's last page or not on the path.
+        """
+        if src_uri not in self.pages or src_uri == self.pages[-1]:
+            return None
+        following = self.pages.index(src_uri) + 1
+        return PathStep(self.pages[following], following + 1, len(self.pages))
 
 
 def reading_paths(records: Iterable[PageRecord]) -> tuple[dict[str, ReadingPath], list[Problem]]:

@@ -1,8 +1,7 @@
 """Hook: shape the offline copy (``OFFLINE=true``) so it works from ``file://``.
 
-Instant navigation stops all of Material's JavaScript when a page is opened
-from disk, and search needs the iframe-worker shim there; both are decided
-before the offline plugin's own ``on_config`` runs, hence the high priority.
+Search needs the iframe-worker shim there, decided before the offline plugin's
+own ``on_config`` runs, hence the high priority.
 """
 
 from __future__ import annotations
@@ -19,9 +18,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-ONLINE_ONLY_FEATURES = ("navigation.instant",)
-
-
 def is_offline_build(config: MkDocsConfig) -> bool:
     """True when the Material offline plugin is switched on for this build."""
     plugin = config.plugins.get("material/offline")
@@ -34,13 +30,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["offline_copy"] = offline
     if not offline:
         return config
-    features = config.theme["features"]
-    config.theme["features"] = [f for f in features if f not in ONLINE_ONLY_FEATURES]
     # A local copy of the shim: the offline plugin skips its CDN URL when an
     # entry mentions "iframe-worker" (hooks/vendor_assets.py ships the file).
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_SHIM.site_path]
-    log.info("offline copy: instant navigation off, search shim %s", IFRAME_WORKER_SHIM.site_path)
+    log.info("offline copy: search shim %s", IFRAME_WORKER_SHIM.site_path)
     return config
 
 

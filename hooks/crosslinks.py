@@ -144,12 +144,15 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
               for src, record in _index.records.items()}
     _warn_unknown_related(chosen)
     related = related_pages(terms, chosen, chapters)
+    # The help page ends with the help: a list of the chapters that link to it would lead a reader
+    # in crisis back into painful material.
+    help_page = config.extra.get("help_page")
     for src, page in pages.items():
         here = page.file.url
         page.rr_backlinks = [  # type: ignore[attr-defined]
             {"href": _href(pages[b.source], here, b.section_id), "title": pages[b.source].title,
              "section": b.section_title if b.section_title != pages[b.source].title else None}
-            for b in linked_from.get(src, [])
+            for b in linked_from.get(src, []) if src != help_page
         ]
         page.rr_related = [  # type: ignore[attr-defined]
             {"href": _href(pages[r.target], here), "title": pages[r.target].title,

@@ -162,7 +162,16 @@ def render_crisis_lines(data: HelpData) -> str:
     return "\n".join(out) + "\n"
 
 
+# A number to dial inside an entry such as "999 or 112" or "000 (112 from a mobile)".
+_DIALABLE = re.compile(r"\d+(?: \d+)*")
+
+
+def dialable(number: str) -> str:
+    """The entry with every number in it a link a phone dials with one tap."""
+    return _DIALABLE.sub(lambda match: f"[{match[0]}](tel:{match[0].replace(' ', '')})", number)
+
+
 def render_emergency_numbers(data: HelpData) -> str:
-    """Markdown table of emergency numbers."""
-    rows = [f"| {region} | **{number}** |" for region, number in data.emergency_numbers]
+    """Markdown table of emergency numbers, each one tappable."""
+    rows = [f"| {region} | **{dialable(number)}** |" for region, number in data.emergency_numbers]
     return "\n".join(["| Where you are | Emergency number |", "| --- | --- |", *rows]) + "\n"

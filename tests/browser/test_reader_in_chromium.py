@@ -22,7 +22,15 @@ def _search(tab: object, word: str) -> list[str]:
     field.press_sequentially(word, delay=30)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15_000)
-    return [" ".join(t.split()) for t in page.locator(".md-search-result__item h1").all_inner_texts()]
+    # Results follow the typing from a worker: read them once they stop changing.
+    titles: list[str] = []
+    for _ in range(30):
+        page.wait_for_timeout(200)
+        now = [" ".join(t.split()) for t in page.locator(".md-search-result__item h1").all_inner_texts()]
+        if now == titles:
+            break
+        titles = now
+    return titles
 
 
 def test_offline_copy_search_works_from_file(open_tab: object, offline_site: Path) -> None:
@@ -117,3 +125,37 @@ def test_every_online_page_is_private_and_passes_axe(open_tab: object, online_si
             problems.append(f"{name}:\n{describe(violations)}")
     assert problems == [], "axe-core violations online:\n" + "\n".join(problems)
     assert tab.foreign_requests() == []
+
+
+def test_online_a_tapped_term_is_explained_on_the_page(open_tab: object, online_url: str) -> None:
+    """Online as offline, a phone's first tap on a glossary term opens its explanation, not the glossary."""
+    tab = open_tab(online_url, phone=True)
+    page = online_url + "accounts/a-rupture-nobody-caused/"
+    tab.page.goto(page)
+    term = tab.page.locator("article a.rr-term").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    tab.page.locator("#rr-popover").wait_for(state="visible")
+    assert tab.page.url == page, "the first tap left the page"
+
+
+def test_online_the_concept_map_opens_from_the_navigation(open_tab: object, online_url: str) -> None:
+    tab = open_tab(online_url)
+    errors: list[str] = []
+    tab.page.on("pageerror", lambda error: errors.append(str(error)))
+    tab.page.goto(online_url)
+    tab.page.locator(".md-sidebar--primary a[href$='concept-map/']").first.click()
+    tab.page.wait_for_url("**/concept-map/")
+    assert tab.page.locator("article svg.rr-cm a.rr-cm-node").count() > 10
+    assert tab.page.locator("article h1").inner_text().startswith("Concept map")
+    assert errors == []
+
+
+@pytest.mark.parametrize("words", ["kill myself", "want to die", "self harm", "hurt myself", "suicide", "crisis"])
+def test_searching_for_crisis_words_puts_the_help_page_first(open_tab: object, offline_site: Path,
+                                                             words: str) -> None:
+    """The search box is where someone in crisis may type: the help page must be the first answer."""
+    tab = open_tab("file://")
+    tab.page.goto((offline_site / "index.html").as_uri())
+    titles = _search(tab, words)
+    assert titles[0] == "Get help now", f"searching {words!r} gave {titles[:3]}"

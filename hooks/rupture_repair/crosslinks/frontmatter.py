@@ -44,6 +44,9 @@ SCHEMA: dict[str, Any] = {
         "related": _NAMES,
         "glossary": {"type": "boolean"},
         "hide": {"type": "array", "items": {"enum": ["navigation", "toc", "footer", "path", "feedback"]}},
+        # Material's search: rank the page higher (the help page, for words a reader in crisis types).
+        "search": {"type": "object", "additionalProperties": False,
+                   "properties": {"boost": {"type": "number", "exclusiveMinimum": 0}}},
     },
 }
 

@@ -159,3 +159,17 @@ def test_searching_for_crisis_words_puts_the_help_page_first(open_tab: object, o
     tab.page.goto((offline_site / "index.html").as_uri())
     titles = _search(tab, words)
     assert titles[0] == "Get help now", f"searching {words!r} gave {titles[:3]}"
+
+
+def test_online_a_missing_page_offers_the_way_home_and_help(open_tab: object, online_url: str) -> None:
+    tab = open_tab(online_url)
+    response = tab.page.goto(online_url + "accounts/no-such-page/")
+    assert response is not None and response.status == 404
+    article = tab.page.locator("article")
+    assert article.locator("h1").inner_text() == "Page not found"
+    article.get_by_role("link", name="Get help now").click()
+    tab.page.wait_for_url("**/help/")
+    tab.page.go_back()
+    tab.page.locator("article").get_by_role("link", name="Go to the home page").click()
+    tab.page.wait_for_url(online_url)
+    assert tab.foreign_requests() == []

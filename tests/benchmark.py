@@ -467,8 +467,8 @@ def weight_table(visits: dict[str, dict[str, Any]]) -> None:
           " level 6) when\n   Accept-Encoding allows; Chromium (Playwright, /usr/bin/chromium) opens each page in a"
           " fresh context\n   (empty cache) and waits for the network to go idle; every finished request of the page"
           " and its\n   workers is summed by Content-Type: its Content-Length as sent (= gzipped body), headers"
-          " excluded.\n   'other' = the search index (search/search_index.json) and sitemap.xml (instant"
-          " navigation); 'of it search' =\n   the search index and the search worker's script: online, only once the"
+          " excluded.\n   'other' = any other type, such as the search index (search/search_index.json);"
+          " 'of it search' =\n   the search index and the search worker's script: online, only once the"
           " reader opens search\n   (docs/assets/javascripts/search-on-demand.js), so 0 here. 1 KB = 1,000 bytes.")
 
 

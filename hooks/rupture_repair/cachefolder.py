@@ -10,13 +10,34 @@ cache is no cache: the build then does the work again, with the same result.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sys
 import tempfile
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 CACHE_FOLDER = ".cache/rupture-repair"
+
+
+def code_digest(packages: Iterable[str], sources: Iterable[Path] = ()) -> str:
+    """Hash of the code a kept result was made by: Python, these packages' versions, these source files.
+
+    Kept results carry it, so that a new version or an edit makes them stale, never wrong.
+    """
+    digest = hashlib.sha256(f"python {sys.version}\n".encode())
+    for package in packages:
+        try:
+            digest.update(f"{package} {version(package)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} missing\n".encode())
+    for source in sources:
+        digest.update(f"{source.name}\n".encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def cache_folder(config_file_path: str | None) -> Path | None:

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Mapping
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cachefolder import cache_folder, read_json, write_json
+from .cachefolder import cache_folder, code_digest, read_json, write_json
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -117,13 +115,7 @@ class PassedChecks:
 @cache
 def fingerprint() -> str:
     """Hash of what a pass depends on besides the schema and the data: Python, jsonschema, this file."""
-    try:
-        jsonschema = version("jsonschema")
-    except PackageNotFoundError:
-        jsonschema = "missing"
-    digest = hashlib.sha256(f"python {sys.version}\njsonschema {jsonschema}\n".encode())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()
+    return code_digest(("jsonschema",), (Path(__file__),))
 
 
 def _digest(schema_text: str | None, data: Any) -> str | None:

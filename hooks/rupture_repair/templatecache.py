@@ -28,17 +28,15 @@ you would not run code from.
 from __future__ import annotations
 
 import hashlib
-import sys
 import weakref
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 from types import CodeType
 
 import jinja2
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-from rupture_repair.cachefolder import ensure_folder
+from rupture_repair.cachefolder import code_digest, ensure_folder
 
 TEMPLATES_FOLDER = "templates"
 # Where filters and tests that depend on their arguments alone come from (Jinja's own, and the builtins
@@ -52,7 +50,7 @@ _COMPILE_SETTINGS = (
     "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
     "is_async",
 )
-_RUNTIME = f"jinja2 {version('jinja2')}, python {sys.version_info[:2]}"
+_RUNTIME = code_digest(("jinja2",))
 
 
 def _qualified(value: object) -> str:

@@ -59,3 +59,19 @@ def test_formatted_references_are_kept_and_give_the_same_bibliography(tmp_path: 
     warm, warm_problems = load_bibliography("refs.bib", BIB, cache=warm_cache)
     assert (warm_cache.hits, warm_cache.misses) == (1, 0)
     assert warm == cold and warm_problems == cold_problems == []
+
+
+def test_the_code_digest_changes_with_a_package_version_or_a_source_file(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from rupture_repair import cachefolder
+    from rupture_repair.cachefolder import code_digest
+
+    source = tmp_path / "code.py"
+    source.write_text("A = 1\n", encoding="utf-8")
+    first = code_digest(("jinja2",), (source,))
+    assert code_digest(("jinja2",), (source,)) == first
+    source.write_text("A = 2\n", encoding="utf-8")
+    assert code_digest(("jinja2",), (source,)) != first
+    edited = code_digest(("jinja2",), (source,))
+    monkeypatch.setattr(cachefolder, "version", lambda package: "0.0-other")
+    assert code_digest(("jinja2",), (source,)) != edited

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from rupture_repair import schemacheck
+from rupture_repair import cachefolder, schemacheck
 from rupture_repair.crisis_lines import load_help_data
 from rupture_repair.crosslinks.frontmatter import read_front_matter
 from rupture_repair.dialogue import load_tags
@@ -143,7 +143,7 @@ def test_another_jsonschema_or_checking_code_forgets_every_pass(tmp_path: Path, 
     Schema(SCHEMA).errors({"name": "a"}, passed)
     passed.save()
     schemacheck.fingerprint.cache_clear()
-    monkeypatch.setattr(schemacheck, "version", lambda package: "0.0-other")
+    monkeypatch.setattr(cachefolder, "version", lambda package: "0.0-other")
     try:
         again = CountingSchema(SCHEMA)
         again.errors({"name": "a"}, PassedChecks(tmp_path, "test"))

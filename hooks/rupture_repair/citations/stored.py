@@ -21,13 +21,11 @@ never needs them.
 from __future__ import annotations
 
 import hashlib
-import sys
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from ..cachefolder import read_json, write_json
+from ..cachefolder import code_digest, read_json, write_json
 from ..problems import Problem
 from .records import Bibliography, Reference
 
@@ -54,17 +52,9 @@ def load_stored(label: str, text: str, folder: Path | None) -> tuple[Bibliograph
 @cache
 def code_fingerprint() -> str:
     """Hash of what a load depends on besides the label and the text: Python, the packages, this code."""
-    digest = hashlib.sha256(f"python {sys.version}\n".encode())
-    for package in _PACKAGES:
-        try:
-            digest.update(f"{package} {version(package)}\n".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package} missing\n".encode())
     here = Path(__file__).parent
-    for source in [*sorted(here.glob("*.py")), here.parent / "problems.py", here.parent / "cachefolder.py"]:
-        digest.update(f"{source.name}\n".encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return code_digest(_PACKAGES, [*sorted(here.glob("*.py")), here.parent / "problems.py",
+                                        here.parent / "cachefolder.py"])
 
 
 def load_digest(label: str, text: str) -> str:

@@ -3,6 +3,7 @@ them, and the closed drawer kept out of the way of the keyboard and of screen re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -58,6 +59,16 @@ def _tab(page: object, times: int = 1) -> dict | None:
     for _ in range(times):
         page.keyboard.press("Tab")  # type: ignore[attr-defined]
     return page.evaluate(FOCUSED)  # type: ignore[attr-defined]
+
+
+def _tab_until(page: object, reached: Callable[[dict], bool], presses: int) -> list[dict | None]:
+    """Press Tab until the focused element is ``reached`` (or ``presses`` run out): what was focused, in order."""
+    walk: list[dict | None] = []
+    for _ in range(presses):
+        walk.append(_tab(page))
+        if walk[-1] and reached(walk[-1]):
+            break
+    return walk
 
 
 def _drawer_links(page: object) -> int:
@@ -187,12 +198,7 @@ def narrow_page(request: pytest.FixtureRequest, browser: object, offline_site: P
 def test_tab_from_the_top_reaches_the_chapter_past_the_closed_drawer(narrow_page: object) -> None:
     page = narrow_page
     assert _drawer_links(page) == 0, "the closed drawer's links are still there for screen readers"
-    walk = []
-    for _ in range(12):
-        focused = _tab(page)
-        walk.append(focused)
-        if focused and focused["content"]:
-            break
+    walk = _tab_until(page, lambda focused: focused["content"], 12)
     names = [f["name"] if f else None for f in walk]
     assert walk[-1] and walk[-1]["content"], f"no content link within 12 presses of Tab: {names}"
     assert len(walk) <= 8, f"{len(walk)} presses of Tab to reach the chapter: {names}"
@@ -203,12 +209,8 @@ def test_tab_from_the_top_reaches_the_chapter_past_the_closed_drawer(narrow_page
 
 def test_the_menu_button_opens_the_drawer_from_the_keyboard(narrow_page: object) -> None:
     page = narrow_page
-    for _ in range(3):
-        focused = _tab(page)
-        if focused and focused["name"] == "Navigation":
-            break
-    else:
-        pytest.fail("Tab never reached the menu button")
+    walk = _tab_until(page, lambda focused: focused["name"] == "Navigation", 3)
+    assert walk[-1] and walk[-1]["name"] == "Navigation", "Tab never reached the menu button"
     button = page.locator(".md-header .rr-menu-button")
     assert button.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
@@ -235,12 +237,7 @@ def test_the_menu_button_opens_the_drawer_with_a_tap_and_tab_reaches_it(open_tab
     page.goto((offline_site / CHAPTER).as_uri())
     page.locator(".md-header__button[for='__drawer'], .md-header .rr-menu-button").first.tap()
     assert _drawer_links(page) > 5
-    walk = []
-    for _ in range(8):
-        focused = _tab(page)
-        walk.append(focused)
-        if focused and focused["drawer"]:
-            break
+    walk = _tab_until(page, lambda focused: focused["drawer"], 8)
     assert walk[-1] and walk[-1]["drawer"], f"Tab never reached the open drawer: {[f and f['name'] for f in walk]}"
     assert not _offscreen(walk[-1])
 

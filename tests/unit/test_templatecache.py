@@ -36,6 +36,13 @@ def _count_compiles(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) ->
     return compiled
 
 
+def _cached_env(templates: Path, cache: Path, **settings: object) -> jinja2.Environment:
+    """A new environment that keeps its compiled templates in ``cache``."""
+    env = _env(templates, **settings)
+    use_bytecode_cache(env, cache)
+    return env
+
+
 @pytest.fixture
 def templates(tmp_path: Path) -> Path:
     folder = tmp_path / "overrides"
@@ -54,8 +61,7 @@ def test_the_next_build_loads_compiled_templates_instead_of_compiling(
     assert first.get_template("page.html").render(name="reader") == "<main>Hello reader</main>"
     assert (cache / ".gitignore").is_file()  # never committed
 
-    second = _env(templates)
-    use_bytecode_cache(second, cache)
+    second = _cached_env(templates, cache)
     compiled = _count_compiles(second, monkeypatch)
     assert second.get_template("page.html").render(name="again") == "<main>Hello again</main>"
     assert compiled == []
@@ -64,13 +70,11 @@ def test_the_next_build_loads_compiled_templates_instead_of_compiling(
 def test_an_edited_template_is_compiled_again(
         templates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
-    first = _env(templates)
-    use_bytecode_cache(first, cache)
+    first = _cached_env(templates, cache)
     first.get_template("page.html").render(name="reader")
 
     (templates / "base.html").write_text("<article>{% block body %}{% endblock %}</article>", encoding="utf-8")
-    second = _env(templates)
-    use_bytecode_cache(second, cache)
+    second = _cached_env(templates, cache)
     compiled = _count_compiles(second, monkeypatch)
     assert second.get_template("page.html").render(name="reader") == "<article>Hello reader</article>"
     assert compiled == ["base.html"]
@@ -100,11 +104,9 @@ def test_the_key_is_the_same_in_every_run(templates: Path) -> None:
 def test_a_template_is_not_taken_from_an_environment_with_other_settings(templates: Path, tmp_path: Path) -> None:
     (templates / "trimmed.html").write_text("{% if true %}\nyes\n{% endif %}\n", encoding="utf-8")
     cache = tmp_path / "cache"
-    trimming = _env(templates, trim_blocks=True)
-    use_bytecode_cache(trimming, cache)
+    trimming = _cached_env(templates, cache, trim_blocks=True)
     assert trimming.get_template("trimmed.html").render() == "yes\n"
-    plain = _env(templates)
-    use_bytecode_cache(plain, cache)
+    plain = _cached_env(templates, cache)
     assert plain.get_template("trimmed.html").render() == "\nyes\n"
 
 
@@ -125,8 +127,7 @@ def test_a_cache_folder_that_cannot_be_made_leaves_the_build_uncached(templates:
 
 def test_a_cache_folder_that_vanishes_mid_build_does_not_stop_it(templates: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    env = _env(templates)
-    use_bytecode_cache(env, cache)
+    env = _cached_env(templates, cache)
     shutil.rmtree(cache)
     assert env.get_template("page.html").render(name="reader") == "<main>Hello reader</main>"
 
@@ -135,14 +136,12 @@ def test_a_filter_added_after_the_cache_still_counts(templates: Path, tmp_path: 
     """A later hook may add filters: code compiled for one calling convention is not served to another."""
     (templates / "filtered.html").write_text("{{ name | shout }}", encoding="utf-8")
     cache = tmp_path / "cache"
-    plain = _env(templates)
-    use_bytecode_cache(plain, cache)
+    plain = _cached_env(templates, cache)
     plain.filters["shout"] = jinja2.filters.do_upper
     assert plain.get_template("filtered.html").render(name="hi") == "HI"
     assert list((cache / "templates").glob("*.cache"))
 
-    context_filter = _env(templates)
-    use_bytecode_cache(context_filter, cache)
+    context_filter = _cached_env(templates, cache)
     context_filter.filters["shout"] = jinja2.pass_context(lambda context, text: f"{text}!")
     assert context_filter.get_template("filtered.html").render(name="hi") == "hi!"
 
@@ -153,14 +152,12 @@ def test_filters_that_take_the_context_keep_the_cache(
     (templates / "link.html").write_text('<a href="{{ "help/" | url }}">help</a>', encoding="utf-8")
     cache = tmp_path / "cache"
     url = jinja2.pass_context(lambda context, path: context["base"] + path)
-    first = _env(templates)
+    first = _cached_env(templates, cache)
     first.filters["url"] = url
-    use_bytecode_cache(first, cache)
     assert first.get_template("link.html").render(base="../") == '<a href="../help/">help</a>'
 
-    second = _env(templates)
+    second = _cached_env(templates, cache)
     second.filters["url"] = url
-    use_bytecode_cache(second, cache)
     compiled = _count_compiles(second, monkeypatch)
     assert second.get_template("link.html").render(base="../../") == '<a href="../../help/">help</a>'
     assert compiled == []
@@ -171,16 +168,14 @@ def test_a_filter_that_may_read_more_than_its_arguments_turns_the_cache_off(
     """Jinja works out ``"logo.svg" | asset`` once, at compile time: kept, the answer would outlive a change."""
     (templates / "logo.html").write_text('<img src="{{ "logo.svg" | asset }}">', encoding="utf-8")
     cache = tmp_path / "cache"
-    first = _env(templates)
+    first = _cached_env(templates, cache)
     first.filters["asset"] = asset
-    use_bytecode_cache(first, cache)
     assert first.get_template("logo.html").render() == '<img src="logo.svg?v=1">'
     assert not list((cache / "templates").glob("*.cache"))
 
     monkeypatch.setitem(ASSET_VERSION, "v", 2)
-    second = _env(templates)
+    second = _cached_env(templates, cache)
     second.filters["asset"] = asset
-    use_bytecode_cache(second, cache)
     assert second.get_template("logo.html").render() == '<img src="logo.svg?v=2">'
 
 
@@ -194,8 +189,7 @@ def test_a_damaged_cache_file_is_compiled_again_and_replaced(templates: Path, tm
     for kept in folder.glob("*.cache"):
         kept.write_bytes(kept.read_bytes()[:keep])
 
-    second = _env(templates)
-    use_bytecode_cache(second, cache)
+    second = _cached_env(templates, cache)
     assert second.get_template("page.html").render(name="again") == "<main>Hello again</main>"
     assert all(kept.stat().st_size > 200 for kept in folder.glob("*.cache"))
 
@@ -216,6 +210,5 @@ def test_a_cache_file_holding_something_else_is_compiled_again(templates: Path, 
     for kept in folder.glob("*.cache"):
         kept.write_bytes(bc_magic + pickle.dumps(checksum, 2) + marshal.dumps(42))
 
-    second = _env(templates)
-    use_bytecode_cache(second, cache)
+    second = _cached_env(templates, cache)
     assert second.get_template("page.html").render(name="again") == "<main>Hello again</main>"
